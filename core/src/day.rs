@@ -1,0 +1,118 @@
+//! Local calendar days and the clock: which day is "today" for the user,
+//! and the rule that nothing is logged for a day beyond tomorrow.
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+
+use crate::error::{Result, invalid};
+
+/// Earliest day a journal accepts.
+pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => panic!("1970-01-01 is a valid date"),
+};
+
+/// Where "now" comes from; tests hand in a fixed one.
+pub trait Clock: Send + Sync {
+    /// The user's local calendar day.
+    fn today(&self) -> NaiveDate;
+    /// The current instant, for save times.
+    fn now(&self) -> DateTime<Utc>;
+}
+
+/// The system clock, with the machine's local time zone.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn today(&self) -> NaiveDate {
+        chrono::Local::now().date_naive()
+    }
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// A clock stopped at one instant and one local day.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock {
+    /// The local day it reports.
+    pub today: NaiveDate,
+    /// The instant it reports.
+    pub now: DateTime<Utc>,
+}
+
+impl FixedClock {
+    /// A clock whose local day is `today`, at noon UTC of that day.
+    pub fn on(today: NaiveDate) -> Self {
+        let now = today
+            .and_hms_opt(12, 0, 0)
+            .map(|t| t.and_utc())
+            .unwrap_or_default();
+        FixedClock { today, now }
+    }
+}
+
+impl Clock for FixedClock {
+    fn today(&self) -> NaiveDate {
+        self.today
+    }
+    fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+}
+
+/// The Monday that starts the ISO week holding `day`.
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    let back = u64::from(day.weekday().num_days_from_monday());
+    day.checked_sub_days(Days::new(back)).unwrap_or(day)
+}
+
+/// Refuses a day after tomorrow (a traveller may be a day ahead of the
+/// phone's zone) or before [`EARLIEST`].
+pub fn check_not_future(field: &'static str, day: NaiveDate, today: NaiveDate) -> Result<()> {
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    if day > tomorrow {
+        return Err(invalid(field, "is later than tomorrow"));
+    }
+    if day < EARLIEST {
+        return Err(invalid(field, "is earlier than 1970"));
+    }
+    Ok(())
+}
+
+/// Parses `YYYY-MM-DD`, naming the field on failure without echoing the text.
+pub fn parse_day(field: &'static str, text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid(field, "must be a calendar date written YYYY-MM-DD"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn monday_of_crosses_month_and_year_ends() {
+        // 2027-01-01 is a Friday: its week began Monday 2026-12-28.
+        assert_eq!(monday_of(d("2027-01-01")), d("2026-12-28"));
+        assert_eq!(monday_of(d("2026-11-23")), d("2026-11-23"));
+        assert_eq!(monday_of(d("2026-11-29")), d("2026-11-23"));
+    }
+
+    #[test]
+    fn parse_day_wants_iso_dates_and_names_the_field() {
+        assert_eq!(parse_day("date", " 2026-02-28 ").unwrap(), d("2026-02-28"));
+        for bad in ["2026-02-30", "28/02/2026", "", "tomorrow"] {
+            match parse_day("date", bad) {
+                Err(crate::Error::InvalidInput { field, reason }) => {
+                    assert_eq!(field, "date");
+                    assert!(bad.is_empty() || !reason.contains(bad));
+                }
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+    }
+}

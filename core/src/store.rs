@@ -1,0 +1,618 @@
+//! The encrypted journal: one SQLite file holding key wraps and sealed
+//! records. Opening unwraps the data key with one unlock method; every read
+//! decrypts and filters in memory; every write seals a whole record.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::checkin::CheckIn;
+use crate::crypto::{
+    self, DeviceKey, Id, Keys, Method, PBKDF2_ITERATIONS, Passphrase, RECORD_FORMAT,
+    RecordPlace, RecoveryCode, Table, Unlock, Wrap,
+};
+use crate::day::{Clock, SystemClock};
+use crate::error::{Error, Result, invalid};
+use crate::reflection::Reflection;
+use crate::schema;
+
+/// A record's random id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RecordId(pub Id);
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
+}
+
+/// Whose entry a record is. Every entry today is the user's own; the
+/// partner exchange to come will import the partner's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Author {
+    /// Written on this phone.
+    #[default]
+    Me,
+    /// Received from my partner.
+    Partner,
+}
+
+/// A stored entry with the facts the store keeps about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved<T> {
+    /// The record's random id, stable across edits.
+    pub id: RecordId,
+    /// 1 when first saved, one more on each edit.
+    pub revision: u32,
+    /// When it was last saved.
+    pub saved_at: DateTime<Utc>,
+    /// Whose entry it is.
+    pub author: Author,
+    /// The entry itself.
+    pub value: T,
+}
+
+/// What a sealed record holds: the entry and its save facts.
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    saved_at: DateTime<Utc>,
+    #[serde(default)]
+    author: Author,
+    value: T,
+}
+
+/// An entry type the store keeps: which table, and its natural key (the day
+/// it is unique for).
+trait Entry: Serialize + DeserializeOwned {
+    const TABLE: Table;
+    const SQL: &'static str;
+    fn day(&self) -> NaiveDate;
+}
+
+impl Entry for CheckIn {
+    const TABLE: Table = Table::CheckIns;
+    const SQL: &'static str = "checkins";
+    fn day(&self) -> NaiveDate {
+        self.date
+    }
+}
+
+impl Entry for Reflection {
+    const TABLE: Table = Table::Reflections;
+    const SQL: &'static str = "reflections";
+    fn day(&self) -> NaiveDate {
+        self.week_start
+    }
+}
+
+/// Plaintext is padded with spaces (which JSON ignores) to a multiple of
+/// this, so a ciphertext's length says little about a note's length.
+const PAD_TO: usize = 64;
+
+/// How a new journal is unlocked.
+pub struct CreateOptions {
+    /// The platform keystore's key; phones always pass one.
+    pub device_key: Option<DeviceKey>,
+    /// An optional passphrase; required when there is no device key.
+    pub passphrase: Option<Passphrase>,
+    /// PBKDF2 iterations for passphrase wraps ([`PBKDF2_ITERATIONS`] unless a test lowers it).
+    pub kdf_iterations: u32,
+}
+
+impl Default for CreateOptions {
+    fn default() -> Self {
+        CreateOptions {
+            device_key: None,
+            passphrase: None,
+            kdf_iterations: PBKDF2_ITERATIONS,
+        }
+    }
+}
+
+/// An open journal. Holds the connection and, while unlocked, the keys.
+pub struct Journal {
+    conn: Connection,
+    keys: Option<Keys>,
+    clock: Box<dyn Clock>,
+    path: PathBuf,
+    kdf_iterations: u32,
+}
+
+impl fmt::Debug for Journal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Journal")
+            .field("locked", &self.keys.is_none())
+            .finish_non_exhaustive()
+    }
+}
+
+fn open_connection(path: &Path, create: bool) -> Result<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    Ok(Connection::open_with_flags(path, flags)?)
+}
+
+fn insert_wrap(tx: &Transaction<'_>, wrap: &Wrap) -> Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO key_wraps (method, salt, iterations, nonce, sealed)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![wrap.method.code(), wrap.salt, wrap.iterations, wrap.nonce, wrap.sealed],
+    )?;
+    Ok(())
+}
+
+impl Journal {
+    /// Creates a new journal at `path` and returns it unlocked, with the
+    /// recovery code to show the user once. Either the whole journal appears
+    /// at `path` or nothing does.
+    pub fn create(path: impl AsRef<Path>, opts: CreateOptions) -> Result<(Journal, RecoveryCode)> {
+        let path = path.as_ref();
+        if opts.device_key.is_none() && opts.passphrase.is_none() {
+            return Err(invalid("passphrase", "is needed when there is no device key"));
+        }
+        if opts.kdf_iterations == 0 {
+            return Err(invalid("kdf_iterations", "must be at least 1"));
+        }
+        if path.exists() {
+            return Err(Error::AlreadyExists);
+        }
+        let keys = Keys::generate()?;
+        let (code, recovery) = keys.new_recovery_wrap()?;
+        let mut wraps = vec![recovery];
+        if let Some(d) = opts.device_key {
+            wraps.push(keys.wrap(&Unlock::Device(d), 0)?);
+        }
+        if let Some(p) = opts.passphrase {
+            wraps.push(keys.wrap(&Unlock::Passphrase(p), opts.kdf_iterations)?);
+        }
+
+        // Build beside the target, then link it into place: a crash leaves
+        // at most a stray temporary file, never a half-made journal.
+        let tmp = temp_sibling(path)?;
+        let built = (|| -> Result<()> {
+            let mut conn = open_connection(&tmp, true)?;
+            schema::configure(&conn)?;
+            schema::init(&mut conn, |tx| {
+                tx.execute(
+                    "INSERT INTO meta (name, value) VALUES ('key_id', ?1)",
+                    params![keys.key_id().as_slice()],
+                )?;
+                wraps.iter().try_for_each(|w| insert_wrap(tx, w))
+            })?;
+            // Closing checkpoints the WAL into the file and removes it.
+            conn.close().map_err(|(_, e)| Error::from(e))?;
+            std::fs::hard_link(&tmp, path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => Error::AlreadyExists,
+                _ => Error::Io(e),
+            })?;
+            Ok(())
+        })();
+        remove_quietly(&tmp);
+        built?;
+
+        let conn = open_connection(path, false)?;
+        schema::configure(&conn)?;
+        Ok((
+            Journal {
+                conn,
+                keys: Some(keys),
+                clock: Box::new(SystemClock),
+                path: path.to_path_buf(),
+                kdf_iterations: opts.kdf_iterations,
+            },
+            code,
+        ))
+    }
+
+    /// Opens the journal at `path` with one unlock method. Nothing is written
+    /// before the key is proven right; a file from a newer version is refused
+    /// and left as it was.
+    pub fn open(path: impl AsRef<Path>, unlock: Unlock) -> Result<Journal> {
+        let path = path.as_ref();
+        if !path.is_file() {
+            return Err(Error::NotFound("journal file"));
+        }
+        let mut conn = open_connection(path, false)?;
+        let version = schema::check_version(&conn)?;
+        let keys = unlock_keys(&conn, &unlock)?;
+        schema::configure(&conn)?;
+        schema::upgrade(&mut conn, version)?;
+        Ok(Journal {
+            conn,
+            keys: Some(keys),
+            clock: Box::new(SystemClock),
+            path: path.to_path_buf(),
+            kdf_iterations: PBKDF2_ITERATIONS,
+        })
+    }
+
+    /// Replaces the clock (tests, and shells that know the user's zone better).
+    pub fn with_clock(mut self, clock: Box<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Sets the PBKDF2 iterations for passphrases set from now on. Tests
+    /// lower it to stay fast; the apps and the CLI keep the default.
+    pub fn set_kdf_iterations(&mut self, iterations: u32) {
+        self.kdf_iterations = iterations.max(1);
+    }
+
+    /// Where the journal lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Drops the keys from memory (they are wiped). Reads and writes fail
+    /// with [`Error::Locked`] until [`Journal::unlock`].
+    pub fn lock(&mut self) {
+        self.keys = None;
+    }
+
+    /// Whether the keys are dropped.
+    pub fn is_locked(&self) -> bool {
+        self.keys.is_none()
+    }
+
+    /// Unlocks a locked journal again with any one method.
+    pub fn unlock(&mut self, unlock: Unlock) -> Result<()> {
+        self.keys = Some(unlock_keys(&self.conn, &unlock)?);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<&Keys> {
+        self.keys.as_ref().ok_or(Error::Locked)
+    }
+
+    /// The unlock methods this journal has, in a fixed order.
+    pub fn unlock_methods(&self) -> Result<Vec<Method>> {
+        let mut out = Vec::new();
+        for m in [Method::Device, Method::Passphrase, Method::Recovery] {
+            if load_wrap(&self.conn, m)?.is_some() {
+                out.push(m);
+            }
+        }
+        Ok(out)
+    }
+
+    /// PBKDF2 iterations of the stored passphrase wrap, if there is one.
+    pub fn passphrase_iterations(&self) -> Result<Option<u32>> {
+        Ok(load_wrap(&self.conn, Method::Passphrase)?.map(|w| w.iterations))
+    }
+
+    /// Sets, changes or (with `None`) removes the passphrase. The data key is
+    /// rewrapped; no record is touched. Removing it is refused when no device
+    /// key could open the journal afterwards.
+    pub fn set_passphrase(&mut self, new: Option<Passphrase>) -> Result<()> {
+        let keys = self.keys()?;
+        match new {
+            Some(p) => {
+                let wrap = keys.wrap(&Unlock::Passphrase(p), self.kdf_iterations)?;
+                let tx = self.conn.transaction()?;
+                insert_wrap(&tx, &wrap)?;
+                tx.commit()?;
+            }
+            None => {
+                if load_wrap(&self.conn, Method::Device)?.is_none() {
+                    return Err(invalid(
+                        "passphrase",
+                        "cannot be removed: this journal has no device key to open it",
+                    ));
+                }
+                self.conn
+                    .execute("DELETE FROM key_wraps WHERE method = 'passphrase'", [])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds or replaces the device-key wrap (a new phone after a restore).
+    pub fn set_device_key(&mut self, device_key: DeviceKey) -> Result<()> {
+        let wrap = self.keys()?.wrap(&Unlock::Device(device_key), 0)?;
+        let tx = self.conn.transaction()?;
+        insert_wrap(&tx, &wrap)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Saves a check-in for its day, replacing any earlier one for that day
+    /// (its revision goes up by one).
+    pub fn save_checkin(&mut self, checkin: CheckIn) -> Result<Saved<CheckIn>> {
+        let mut saved = self.save_checkins(vec![checkin])?;
+        saved.pop().ok_or(Error::NotFound("check-in"))
+    }
+
+    /// Saves many check-ins in one transaction: all of them or none.
+    pub fn save_checkins(&mut self, checkins: Vec<CheckIn>) -> Result<Vec<Saved<CheckIn>>> {
+        let today = self.clock.today();
+        let valid = checkins
+            .into_iter()
+            .map(|c| c.validated(today))
+            .collect::<Result<Vec<_>>>()?;
+        self.save_all(valid)
+    }
+
+    /// The check-in for one day, if there is one.
+    pub fn checkin(&self, day: NaiveDate) -> Result<Option<Saved<CheckIn>>> {
+        self.load_one(day)
+    }
+
+    /// Check-ins from `from` to `to` inclusive (either end open), by day.
+    pub fn checkins(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Saved<CheckIn>>> {
+        self.load_range(from, to)
+    }
+
+    /// Deletes one day's check-in; [`Error::NotFound`] if there is none.
+    pub fn delete_checkin(&mut self, day: NaiveDate) -> Result<()> {
+        self.delete_one::<CheckIn>(day, "check-in for that day")
+    }
+
+    /// Saves the reflection for its week, replacing any earlier one.
+    pub fn save_reflection(&mut self, reflection: Reflection) -> Result<Saved<Reflection>> {
+        let mut saved = self.save_reflections(vec![reflection])?;
+        saved.pop().ok_or(Error::NotFound("reflection"))
+    }
+
+    /// Saves many reflections in one transaction: all of them or none.
+    pub fn save_reflections(&mut self, reflections: Vec<Reflection>) -> Result<Vec<Saved<Reflection>>> {
+        let today = self.clock.today();
+        let valid = reflections
+            .into_iter()
+            .map(|r| r.validated(today))
+            .collect::<Result<Vec<_>>>()?;
+        self.save_all(valid)
+    }
+
+    /// The reflection for the week holding `day`, if there is one.
+    pub fn reflection(&self, day: NaiveDate) -> Result<Option<Saved<Reflection>>> {
+        self.load_one(crate::day::monday_of(day))
+    }
+
+    /// Reflections whose week starts from `from` to `to` inclusive, by week.
+    pub fn reflections(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Saved<Reflection>>> {
+        self.load_range(from, to)
+    }
+
+    /// Deletes the reflection for the week holding `day`.
+    pub fn delete_reflection(&mut self, day: NaiveDate) -> Result<()> {
+        self.delete_one::<Reflection>(crate::day::monday_of(day), "reflection for that week")
+    }
+
+    fn tag<T: Entry>(&self, day: NaiveDate) -> Result<Vec<u8>> {
+        Ok(self.keys()?.tag(T::TABLE, day.to_string().as_bytes()))
+    }
+
+    fn save_all<T: Entry>(&mut self, values: Vec<T>) -> Result<Vec<Saved<T>>> {
+        let keys = self.keys.as_ref().ok_or(Error::Locked)?;
+        let now = self.clock.now();
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(values.len());
+        {
+            let mut find = tx.prepare_cached(&format!(
+                "SELECT id, revision FROM {} WHERE tag = ?1",
+                T::SQL
+            ))?;
+            let mut upsert = tx.prepare_cached(&format!(
+                "INSERT INTO {} (id, tag, format, key_id, revision, nonce, sealed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (id) DO UPDATE SET format = ?3, key_id = ?4,
+                     revision = ?5, nonce = ?6, sealed = ?7",
+                T::SQL
+            ))?;
+            for value in values {
+                let tag = keys.tag(T::TABLE, value.day().to_string().as_bytes());
+                let existing: Option<(Vec<u8>, u32)> = find
+                    .query_row(params![tag], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                let (id, revision) = match existing {
+                    Some((id, rev)) => {
+                        let id: Id = id.try_into().map_err(|_| Error::Corrupt)?;
+                        (id, rev.checked_add(1).ok_or(Error::Corrupt)?)
+                    }
+                    None => (crypto::random_id()?, 1),
+                };
+                let envelope = Envelope { saved_at: now, author: Author::Me, value };
+                let mut plain = Zeroizing::new(
+                    serde_json::to_vec(&envelope).map_err(|_| Error::Corrupt)?,
+                );
+                let padded = plain.len().div_ceil(PAD_TO) * PAD_TO;
+                plain.resize(padded, b' ');
+                let place = RecordPlace {
+                    table: T::TABLE,
+                    id: &id,
+                    key_id: keys.key_id(),
+                    revision,
+                    format: RECORD_FORMAT,
+                };
+                let (nonce, sealed) = keys.seal(&place, &plain)?;
+                upsert.execute(params![
+                    id.as_slice(),
+                    tag,
+                    RECORD_FORMAT,
+                    keys.key_id().as_slice(),
+                    revision,
+                    nonce.as_slice(),
+                    sealed
+                ])?;
+                out.push(Saved {
+                    id: RecordId(id),
+                    revision,
+                    saved_at: now,
+                    author: Author::Me,
+                    value: envelope.value,
+                });
+            }
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    fn load_one<T: Entry>(&self, day: NaiveDate) -> Result<Option<Saved<T>>> {
+        let tag = self.tag::<T>(day)?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id, format, key_id, revision, nonce, sealed FROM {} WHERE tag = ?1",
+            T::SQL
+        ))?;
+        let row = stmt.query_row(params![tag], RawRecord::from_row).optional()?;
+        match row {
+            None => Ok(None),
+            Some(raw) => {
+                let saved: Saved<T> = raw.open(self.keys()?, T::TABLE)?;
+                // The tag is not sealed; a swapped tag shows up as a day mismatch.
+                if saved.value.day() != day {
+                    return Err(Error::Corrupt);
+                }
+                Ok(Some(saved))
+            }
+        }
+    }
+
+    fn load_range<T: Entry>(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Saved<T>>> {
+        let keys = self.keys()?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id, format, key_id, revision, nonce, sealed FROM {}",
+            T::SQL
+        ))?;
+        let mut out = Vec::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let saved: Saved<T> = RawRecord::from_row(row)?.open(keys, T::TABLE)?;
+            let day = saved.value.day();
+            if from.is_none_or(|f| day >= f) && to.is_none_or(|t| day <= t) {
+                out.push(saved);
+            }
+        }
+        out.sort_by_key(|s| s.value.day());
+        Ok(out)
+    }
+
+    fn delete_one<T: Entry>(&mut self, day: NaiveDate, what: &'static str) -> Result<()> {
+        let tag = self.tag::<T>(day)?;
+        let n = self
+            .conn
+            .execute(&format!("DELETE FROM {} WHERE tag = ?1", T::SQL), params![tag])?;
+        if n == 0 {
+            return Err(Error::NotFound(what));
+        }
+        Ok(())
+    }
+}
+
+/// One record row as read, before it is opened.
+struct RawRecord {
+    id: Vec<u8>,
+    format: u32,
+    key_id: Vec<u8>,
+    revision: u32,
+    nonce: Vec<u8>,
+    sealed: Vec<u8>,
+}
+
+impl RawRecord {
+    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(RawRecord {
+            id: r.get(0)?,
+            format: r.get(1)?,
+            key_id: r.get(2)?,
+            revision: r.get(3)?,
+            nonce: r.get(4)?,
+            sealed: r.get(5)?,
+        })
+    }
+
+    fn open<T: DeserializeOwned>(&self, keys: &Keys, table: Table) -> Result<Saved<T>> {
+        let place = RecordPlace {
+            table,
+            id: &self.id,
+            key_id: &self.key_id,
+            revision: self.revision,
+            format: self.format,
+        };
+        let plain = keys.open(&place, &self.nonce, &self.sealed)?;
+        let env: Envelope<T> = serde_json::from_slice(&plain).map_err(|_| Error::Corrupt)?;
+        let id: Id = self.id.as_slice().try_into().map_err(|_| Error::Corrupt)?;
+        Ok(Saved {
+            id: RecordId(id),
+            revision: self.revision,
+            saved_at: env.saved_at,
+            author: env.author,
+            value: env.value,
+        })
+    }
+}
+
+fn load_wrap(conn: &Connection, method: Method) -> Result<Option<Wrap>> {
+    Ok(conn
+        .query_row(
+            "SELECT salt, iterations, nonce, sealed FROM key_wraps WHERE method = ?1",
+            params![method.code()],
+            |r| {
+                Ok(Wrap {
+                    method,
+                    salt: r.get(0)?,
+                    iterations: r.get(1)?,
+                    nonce: r.get(2)?,
+                    sealed: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn unlock_keys(conn: &Connection, unlock: &Unlock) -> Result<Keys> {
+    let key_id: Vec<u8> = conn
+        .query_row("SELECT value FROM meta WHERE name = 'key_id'", [], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::Corrupt)?;
+    let key_id: Id = key_id.try_into().map_err(|_| Error::Corrupt)?;
+    let wrap = match load_wrap(conn, unlock.method())? {
+        Some(w) => w,
+        None if unlock.method() == Method::Passphrase => {
+            return Err(invalid("passphrase", "this journal has no passphrase set"));
+        }
+        None => return Err(Error::WrongKey),
+    };
+    Keys::unwrap(&wrap, unlock, key_id)
+}
+
+fn temp_sibling(path: &Path) -> Result<PathBuf> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| invalid("path", "must name a file"))?;
+    let id = crypto::random_id()?;
+    let mut tmp = name.to_os_string();
+    tmp.push(format!(".creating-{}", RecordId(id)));
+    Ok(path.with_file_name(tmp))
+}
+
+fn remove_quietly(db: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = db.as_os_str().to_os_string();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+/// Convenience for the unlock methods from raw input.
+impl Unlock {
+    /// Unlock with a passphrase typed by the user.
+    pub fn passphrase(text: impl Into<String>) -> Result<Self> {
+        Ok(Unlock::Passphrase(Passphrase::new(text)?))
+    }
+    /// Unlock with a recovery code typed by the user (checked before any key work).
+    pub fn recovery_code(text: &str) -> Result<Self> {
+        Ok(Unlock::Recovery(RecoveryCode::parse(text)?))
+    }
+    /// Unlock with the device key's raw bytes.
+    pub fn device_key(bytes: &[u8]) -> Result<Self> {
+        Ok(Unlock::Device(DeviceKey::from_bytes(bytes)?))
+    }
+}
