@@ -1,0 +1,177 @@
+//! The command line's shape: every command, flag and value parser.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use tandem_core::{Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Skill, Who};
+
+/// Tandem: a private, encrypted journal for couples caught in the
+/// pursue–withdraw cycle.
+#[derive(Debug, Parser)]
+#[command(name = "tandem", version, about, long_about = None)]
+pub struct Cli {
+    /// The journal file [default: tandem/journal.tandem under your data directory]
+    #[arg(long, global = true, value_name = "PATH", env = "TANDEM_JOURNAL")]
+    pub journal: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new journal; prints its recovery code once
+    Init,
+    /// Change the passphrase (unlock with the old one or the recovery code)
+    Passphrase,
+    /// Log a day's check-in; saving the same day again replaces it
+    Checkin(CheckinArgs),
+    /// Print one day's check-in, note included
+    Show {
+        /// The day: YYYY-MM-DD, today or yesterday
+        #[arg(value_parser = parse_day)]
+        day: NaiveDate,
+    },
+    /// List check-ins, one line a day
+    List(RangeArgs),
+    /// Delete one day's check-in
+    Delete {
+        /// The day: YYYY-MM-DD, today or yesterday
+        #[arg(value_parser = parse_day)]
+        day: NaiveDate,
+    },
+    /// Answer the weekly reflection; saving the same week again replaces it
+    Reflect(ReflectArgs),
+    /// Print weekly reflections
+    Reflections(RangeArgs),
+    /// List every code with its label, for the flags of `checkin` and `reflect`
+    Vocab,
+    /// Create a demo journal: 26 weeks of a couple whose cycle slowly softens
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// The day [default: today]
+    #[arg(long, value_parser = parse_day, value_name = "DAY")]
+    pub date: Option<NaiveDate>,
+    /// Mood, from 1 (very low) to 5 (very good)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5), value_name = "1-5")]
+    pub mood: u8,
+    /// What I did in the hardest moment
+    #[arg(long, value_parser = Move::parse_arg, default_value = "neither", value_name = "pursued|withdrew|both|neither")]
+    pub me: Move,
+    /// What my partner did, as I saw it
+    #[arg(long, value_parser = PartnerMove::parse_arg, default_value = "unknown", value_name = "pursued|withdrew|both|neither|unknown")]
+    pub partner: PartnerMove,
+    /// Things I did (codes from `tandem vocab`; repeat or separate with commas)
+    #[arg(long = "behaviour", alias = "behavior", value_parser = Behaviour::parse_arg, value_delimiter = ',', num_args = 1.., value_name = "CODE")]
+    pub behaviours: Vec<Behaviour>,
+    /// Things I felt (codes from `tandem vocab`)
+    #[arg(long = "feeling", value_parser = Feeling::parse_arg, value_delimiter = ',', num_args = 1.., value_name = "CODE")]
+    pub feelings: Vec<Feeling>,
+    /// How heated the hardest moment got, from 0 (calm) to 10
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10), value_name = "0-10")]
+    pub intensity: Option<u8>,
+    /// Skills I practised (codes from `tandem vocab`)
+    #[arg(long = "skill", value_parser = Skill::parse_arg, value_delimiter = ',', num_args = 1.., value_name = "CODE")]
+    pub skills: Vec<Skill>,
+    /// Whether we found our way back
+    #[arg(long, value_parser = Repair::parse_arg, value_name = "reconnected|partly|not_yet")]
+    pub repair: Option<Repair>,
+    /// How close we felt physically, from 1 (far apart) to 5 (very close); private
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5), value_name = "1-5")]
+    pub closeness: Option<u8>,
+    /// Words for how closeness felt (codes from `tandem vocab`); private
+    #[arg(long = "closeness-word", value_parser = ClosenessWord::parse_arg, value_delimiter = ',', num_args = 1.., value_name = "CODE")]
+    pub closeness_words: Vec<ClosenessWord>,
+    /// A note in your own words
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ReflectArgs {
+    /// Any day of the week reflected on [default: this week]
+    #[arg(long, value_parser = parse_day, value_name = "DAY")]
+    pub week: Option<NaiveDate>,
+    /// Who usually brought up concerns about us
+    #[arg(long, value_parser = Who::parse_arg, value_name = "me|partner|both|neither")]
+    pub raises: Option<Who>,
+    /// Who tended to shut down or walk away
+    #[arg(long = "shuts-down", value_parser = Who::parse_arg, value_name = "me|partner|both|neither")]
+    pub shuts_down: Option<Who>,
+    /// Did hard talks feel safe (1) or overwhelming (5)?
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5), value_name = "1-5")]
+    pub safety: Option<u8>,
+    /// Who felt chased or cornered
+    #[arg(long, value_parser = Who::parse_arg, value_name = "me|partner|both|neither")]
+    pub chased: Option<Who>,
+    /// What happened when one of us needed space
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub space: String,
+    /// Anything else about the week
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RangeArgs {
+    /// First day to include
+    #[arg(long, value_parser = parse_day, value_name = "DAY")]
+    pub from: Option<NaiveDate>,
+    /// Last day to include
+    #[arg(long, value_parser = parse_day, value_name = "DAY")]
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The last day of the demo [default: today]
+    #[arg(long, value_parser = parse_day, value_name = "DAY")]
+    pub end: Option<NaiveDate>,
+    /// Replace an existing file at --journal
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Parses a day for clap: `YYYY-MM-DD`, `today` or `yesterday`.
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    let today = chrono::Local::now().date_naive();
+    match text.trim() {
+        "today" => Ok(today),
+        "yesterday" => today.pred_opt().ok_or_else(|| "no such day".to_string()),
+        t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map_err(|_| "expected a date written YYYY-MM-DD, today or yesterday".to_string()),
+    }
+}
+
+/// Parses a vocabulary code for clap.
+trait ParseArg: Sized {
+    fn parse_arg(text: &str) -> Result<Self, String>;
+}
+
+macro_rules! parse_arg {
+    ($($t:ty),+) => {$(
+        impl ParseArg for $t {
+            fn parse_arg(text: &str) -> Result<Self, String> {
+                <$t>::from_code(text.trim()).ok_or_else(|| {
+                    let codes: Vec<&str> = <$t>::ALL.iter().map(|v| v.code()).collect();
+                    format!("expected one of {}", codes.join(", "))
+                })
+            }
+        }
+    )+};
+}
+
+parse_arg!(
+    Move,
+    PartnerMove,
+    Behaviour,
+    Feeling,
+    Skill,
+    Repair,
+    ClosenessWord,
+    Who
+);

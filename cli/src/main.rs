@@ -1,0 +1,302 @@
+//! `tandem`: the desktop command line over Tandem's core. Every failure is
+//! one plain line on stderr and a non-zero exit: 2 for usage, 1 otherwise.
+
+mod access;
+mod args;
+mod render;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+use clap::error::ErrorKind;
+use tandem_core::demo::{DEMO_SEED, generate};
+use tandem_core::{CheckIn, Closeness, CreateOptions, Error, Journal, Reflection};
+
+use args::{CheckinArgs, Cli, Command, DemoArgs, ReflectArgs};
+
+/// The passphrase the demo journal gets when `TANDEM_PASSPHRASE` is not set.
+const DEMO_PASSPHRASE: &str = "tandem-demo";
+/// Weeks of entries in the demo journal.
+const DEMO_WEEKS: u32 = 26;
+
+/// A failure to report: one line, and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    /// A usage problem (exit code 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+
+    /// Any other failure (exit code 1).
+    pub fn plain(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        let message = match &e {
+            Error::Corrupt => "the journal is damaged: a record failed its integrity check; \
+                               nothing was changed"
+                .to_string(),
+            Error::AlreadyExists => {
+                "a journal already exists there; nothing was changed".to_string()
+            }
+            other => other.to_string(),
+        };
+        Failure::plain(message)
+    }
+}
+
+fn main() -> ExitCode {
+    // The core returns errors rather than panicking; should a bug panic
+    // anyway, say so in one line instead of a backtrace.
+    std::panic::set_hook(Box::new(|_| {
+        eprintln!("tandem: internal error (a bug); the last change may not have been saved");
+    }));
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_failure(e),
+    };
+    let result = std::panic::catch_unwind(|| run(cli)).unwrap_or_else(|_| Err(Failure::plain("")));
+    match result {
+        Ok(text) => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`tandem list | head`) is not an error.
+            let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            if !f.message.is_empty() {
+                eprintln!("tandem: {}", f.message);
+            }
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+/// Help and version print as clap prints them; usage errors become one line.
+fn clap_failure(e: clap::Error) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        _ => {
+            let rendered = e.render().to_string();
+            let first = rendered
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("invalid usage");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("tandem: {first} (see tandem --help)");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<String, Failure> {
+    let flag = cli.journal.as_deref();
+    match cli.command {
+        Command::Init => init(&access::journal_path(flag)?),
+        Command::Passphrase => {
+            let mut j = access::open(&access::journal_path(flag)?)?;
+            j.set_passphrase(Some(access::new_passphrase(access::NEW_PASSPHRASE_ENV)?))?;
+            Ok("Passphrase changed. Your recovery code still works.\n".to_string())
+        }
+        Command::Checkin(a) => {
+            let mut j = access::open(&access::journal_path(flag)?)?;
+            let saved = j.save_checkin(checkin_from(a))?;
+            let verb = if saved.revision == 1 {
+                "Saved"
+            } else {
+                "Replaced"
+            };
+            Ok(format!("{verb} the check-in for {}.\n", saved.value.date))
+        }
+        Command::Show { day } => {
+            let j = access::open(&access::journal_path(flag)?)?;
+            match j.checkin(day)? {
+                Some(s) => Ok(render::checkin(&s)),
+                None => Err(Failure::plain(format!("no check-in for {day}"))),
+            }
+        }
+        Command::List(r) => {
+            let j = access::open(&access::journal_path(flag)?)?;
+            let all = j.checkins(r.from, r.to)?;
+            if all.is_empty() {
+                return Ok("No check-ins in that range.\n".to_string());
+            }
+            Ok(all.iter().map(|s| render::checkin_line(s) + "\n").collect())
+        }
+        Command::Delete { day } => {
+            let mut j = access::open(&access::journal_path(flag)?)?;
+            j.delete_checkin(day).map_err(|e| match e {
+                Error::NotFound(_) => Failure::plain(format!("no check-in for {day}")),
+                other => other.into(),
+            })?;
+            Ok(format!("Deleted the check-in for {day}.\n"))
+        }
+        Command::Reflect(a) => {
+            let mut j = access::open(&access::journal_path(flag)?)?;
+            let saved = j.save_reflection(reflection_from(a))?;
+            Ok(render::reflection(&saved))
+        }
+        Command::Reflections(r) => {
+            let j = access::open(&access::journal_path(flag)?)?;
+            let all = j.reflections(r.from, r.to)?;
+            if all.is_empty() {
+                return Ok("No reflections in that range.\n".to_string());
+            }
+            Ok(all
+                .iter()
+                .map(render::reflection)
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+        Command::Vocab => Ok(render::vocab()),
+        Command::Demo(a) => demo(&access::demo_path(flag)?, flag.is_none(), a),
+    }
+}
+
+fn init(path: &Path) -> Result<String, Failure> {
+    if path.exists() {
+        return Err(Failure::plain(format!(
+            "a file already exists at {}; nothing was changed",
+            path.display()
+        )));
+    }
+    let passphrase = access::new_passphrase(access::PASSPHRASE_ENV)?;
+    access::make_parent(path)?;
+    let opts = CreateOptions {
+        passphrase: Some(passphrase),
+        ..CreateOptions::default()
+    };
+    let (_journal, code) = Journal::create(path, opts)?;
+    Ok(format!(
+        "Created a journal at {}\n\n\
+         Your recovery code (shown only this once; write it down somewhere safe):\n\n    {}\n\n\
+         With it you can open the journal if you forget the passphrase\n\
+         (set TANDEM_RECOVERY_CODE and run `tandem passphrase`).\n",
+        path.display(),
+        code.display().as_str()
+    ))
+}
+
+fn checkin_from(a: CheckinArgs) -> CheckIn {
+    let date = a.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let mut c = CheckIn::new(date, a.mood, a.me, a.partner);
+    c.behaviours = a.behaviours;
+    c.feelings = a.feelings;
+    c.intensity = a.intensity;
+    c.skills = a.skills;
+    c.repair = a.repair;
+    if a.closeness.is_some() || !a.closeness_words.is_empty() {
+        c.closeness = Some(Closeness {
+            rating: a.closeness,
+            words: a.closeness_words,
+        });
+    }
+    c.note = a.note;
+    c
+}
+
+fn reflection_from(a: ReflectArgs) -> Reflection {
+    let mut r = Reflection::new(a.week.unwrap_or_else(|| chrono::Local::now().date_naive()));
+    r.raises_concerns = a.raises;
+    r.shuts_down = a.shuts_down;
+    r.talk_safety = a.safety;
+    r.felt_chased = a.chased;
+    r.needing_space = a.space;
+    r.note = a.note;
+    r
+}
+
+fn demo(path: &Path, default_path: bool, a: DemoArgs) -> Result<String, Failure> {
+    if path.exists() {
+        if !(default_path || a.force) {
+            return Err(Failure::plain(format!(
+                "a file already exists at {}; pass --force to replace it",
+                path.display()
+            )));
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_os_string();
+            p.push(suffix);
+            match std::fs::remove_file(&p) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::Io(e).into());
+                }
+                _ => {}
+            }
+        }
+    }
+    let from_env = std::env::var(access::PASSPHRASE_ENV).ok();
+    let passphrase = from_env
+        .clone()
+        .unwrap_or_else(|| DEMO_PASSPHRASE.to_string());
+    let today = chrono::Local::now().date_naive();
+    let end = a.end.unwrap_or(today);
+    if end > today + chrono::Days::new(1) {
+        return Err(Failure::usage("--end cannot be later than tomorrow"));
+    }
+    let data = generate(DEMO_SEED, end, DEMO_WEEKS);
+    access::make_parent(path)?;
+    let opts = CreateOptions {
+        passphrase: Some(tandem_core::Passphrase::new(passphrase.clone())?),
+        ..CreateOptions::default()
+    };
+    let (journal, _code) = Journal::create(path, opts)?;
+    let mut journal = journal.with_clock(Box::new(tandem_core::FixedClock::on(end)));
+    let checkins = journal.save_checkins(data.checkins)?.len();
+    let reflections = journal.save_reflections(data.reflections)?.len();
+    let p = shell_quote(&path.display().to_string());
+    let pass_line = match from_env {
+        Some(_) => "Its passphrase is the one in TANDEM_PASSPHRASE.".to_string(),
+        None => format!("Its passphrase is: {DEMO_PASSPHRASE}"),
+    };
+    let export = match from_env {
+        Some(_) => String::new(),
+        None => format!("  export TANDEM_PASSPHRASE={DEMO_PASSPHRASE}\n"),
+    };
+    Ok(format!(
+        "Created a demo journal: {DEMO_WEEKS} weeks ending {end}, {checkins} check-ins and {reflections} weekly reflections.\n\
+         It is at {}\n{pass_line}\n\nTry:\n{export}\
+         \x20 tandem --journal {p} list\n\
+         \x20 tandem --journal {p} show {end}\n\
+         \x20 tandem --journal {p} reflections --from {}\n\
+         \x20 tandem vocab\n",
+        path.display(),
+        end - chrono::Days::new(13),
+    ))
+}
+
+/// Quotes a path for a POSIX shell when it needs it.
+fn shell_quote(s: &str) -> String {
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"/._-+:".contains(&b))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
