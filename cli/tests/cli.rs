@@ -1,0 +1,311 @@
+//! The `tandem` binary end to end: the demo, listing, bad input and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use tandem_core::demo::{DEMO_SEED, generate};
+use tandem_core::{Journal, Unlock};
+
+const PASS: &str = "a long test passphrase";
+
+fn tandem(journal: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("--journal")
+        .arg(journal)
+        .args(args)
+        .env("TANDEM_PASSPHRASE", PASS)
+        .env_remove("TANDEM_RECOVERY_CODE")
+        .env_remove("TANDEM_JOURNAL")
+        .output()
+        .expect("the tandem binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A failure is one line on stderr, no backtrace, no panic text.
+fn assert_one_line_failure(o: &Output, code: i32, needle: &str) {
+    assert_eq!(o.status.code(), Some(code), "stderr: {}", stderr(o));
+    let err = stderr(o);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
+    assert!(err.starts_with("tandem: "), "{err}");
+    assert!(err.contains(needle), "{err:?} should mention {needle:?}");
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{err}"
+    );
+}
+
+#[test]
+fn demo_then_list_prints_every_generated_day_and_is_the_same_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.tandem");
+    let demo = tandem(&path, &["demo", "--end", "2026-06-30"]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    let expected = generate(DEMO_SEED, "2026-06-30".parse().unwrap(), 26);
+    assert!(stdout(&demo).contains(&format!("{} check-ins", expected.checkins.len())));
+    assert!(stdout(&demo).contains("26 weekly reflections"));
+
+    let list = tandem(&path, &["list"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    let days: Vec<String> = stdout(&list)
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    let want: Vec<String> = expected
+        .checkins
+        .iter()
+        .map(|c| c.date.to_string())
+        .collect();
+    assert_eq!(days, want);
+    // 26 weeks ending 2026-06-30 start on 2025-12-31.
+    assert!(days.first().unwrap().as_str() >= "2025-12-31");
+
+    // Again, with --force over the same file: the same journal.
+    let again = tandem(&path, &["demo", "--end", "2026-06-30", "--force"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(stdout(&tandem(&path, &["list"])), stdout(&list));
+}
+
+#[test]
+fn demo_refuses_to_replace_a_file_named_by_journal_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.tandem");
+    std::fs::write(&path, b"precious").unwrap();
+    let o = tandem(&path, &["demo"]);
+    assert_one_line_failure(&o, 1, "--force");
+    assert_eq!(std::fs::read(&path).unwrap(), b"precious");
+}
+
+#[test]
+fn journals_made_by_the_cli_use_600000_pbkdf2_iterations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.tandem");
+    let init = tandem(&path, &["init"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    let j = Journal::open(&path, Unlock::passphrase(PASS).unwrap()).unwrap();
+    assert_eq!(j.passphrase_iterations().unwrap(), Some(600_000));
+    drop(j);
+    let demo_path = dir.path().join("d.tandem");
+    assert!(tandem(&demo_path, &["demo"]).status.success());
+    let d = Journal::open(&demo_path, Unlock::passphrase(PASS).unwrap()).unwrap();
+    assert_eq!(d.passphrase_iterations().unwrap(), Some(600_000));
+}
+
+#[test]
+fn init_prints_a_recovery_code_that_opens_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.tandem");
+    let init = tandem(&path, &["init"]);
+    let out = stdout(&init);
+    // The code is the one line of 14 dash-separated groups of four.
+    let code = out
+        .lines()
+        .map(str::trim)
+        .find(|l| l.split('-').count() == 14 && l.split('-').all(|g| g.len() == 4))
+        .expect("a recovery code line");
+    assert!(Journal::open(&path, Unlock::recovery_code(code).unwrap()).is_ok());
+
+    // The CLI opens it with the code too, and can set a new passphrase with it.
+    let o = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["--journal", path.to_str().unwrap(), "passphrase"])
+        .env("TANDEM_RECOVERY_CODE", code)
+        .env("TANDEM_NEW_PASSPHRASE", "a brand new passphrase")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(Journal::open(&path, Unlock::passphrase("a brand new passphrase").unwrap()).is_ok());
+    assert!(Journal::open(&path, Unlock::passphrase(PASS).unwrap()).is_err());
+}
+
+#[test]
+fn checkin_show_and_delete_round_trip_every_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.tandem");
+    assert!(tandem(&path, &["init"]).status.success());
+    let save = tandem(
+        &path,
+        &[
+            "checkin",
+            "--date",
+            "2026-01-05",
+            "--mood",
+            "2",
+            "--me",
+            "pursued",
+            "--partner",
+            "withdrew",
+            "--behaviour",
+            "ask_to_talk,seek_reassurance",
+            "--feeling",
+            "anxious",
+            "--feeling",
+            "alone",
+            "--intensity",
+            "7",
+            "--skill",
+            "regulate",
+            "--repair",
+            "not_yet",
+            "--closeness",
+            "2",
+            "--closeness-word",
+            "tense",
+            "--note",
+            "Zweifel 🌧 quiet dinner",
+        ],
+    );
+    assert!(save.status.success(), "{}", stderr(&save));
+    assert_eq!(stdout(&save), "Saved the check-in for 2026-01-05.\n");
+
+    let show = stdout(&tandem(&path, &["show", "2026-01-05"]));
+    for want in [
+        "Monday 5 January 2026  (revision 1)",
+        "Mood        2/5",
+        "Intensity   7/10",
+        "Asked if we could talk; Looked for reassurance or a clear answer",
+        "Anxious; Alone in caring about us",
+        "Repair      Not yet",
+        "Closeness   2/5  Tense",
+        "  Zweifel 🌧 quiet dinner",
+    ] {
+        assert!(show.contains(want), "{want:?} in\n{show}");
+    }
+
+    let again = tandem(&path, &["checkin", "--date", "2026-01-05", "--mood", "4"]);
+    assert_eq!(stdout(&again), "Replaced the check-in for 2026-01-05.\n");
+    assert!(stdout(&tandem(&path, &["show", "2026-01-05"])).contains("(revision 2)"));
+
+    assert!(tandem(&path, &["delete", "2026-01-05"]).status.success());
+    assert_one_line_failure(
+        &tandem(&path, &["show", "2026-01-05"]),
+        1,
+        "no check-in for 2026-01-05",
+    );
+    assert_one_line_failure(&tandem(&path, &["delete", "2026-01-05"]), 1, "no check-in");
+}
+
+#[test]
+fn reflect_saves_the_week_under_its_monday() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.tandem");
+    assert!(tandem(&path, &["init"]).status.success());
+    // 2026-01-08 is a Thursday; its week began Monday 2026-01-05.
+    let o = tandem(
+        &path,
+        &[
+            "reflect",
+            "--week",
+            "2026-01-08",
+            "--raises",
+            "me",
+            "--shuts-down",
+            "partner",
+            "--safety",
+            "4",
+            "--chased",
+            "partner",
+            "--space",
+            "I follow them",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let all = stdout(&tandem(&path, &["reflections"]));
+    assert!(
+        all.starts_with("Week of 5 January 2026  (revision 1)"),
+        "{all}"
+    );
+    assert!(all.contains("Who shut down or walked away:  My partner"));
+    assert!(all.contains("  I follow them"));
+}
+
+#[test]
+fn bad_flags_give_one_line_and_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.tandem");
+    assert!(tandem(&path, &["init"]).status.success());
+    let before = std::fs::read(&path).unwrap();
+    assert_one_line_failure(&tandem(&path, &["checkin", "--mood", "6"]), 2, "--mood");
+    assert_one_line_failure(&tandem(&path, &["checkin"]), 2, "--mood");
+    assert_one_line_failure(
+        &tandem(&path, &["checkin", "--mood", "3", "--me", "sulked"]),
+        2,
+        "--me",
+    );
+    assert_one_line_failure(
+        &tandem(&path, &["checkin", "--mood", "3", "--skill", "nope"]),
+        2,
+        "--skill",
+    );
+    assert_one_line_failure(
+        &tandem(&path, &["checkin", "--mood", "3", "--date", "2026-02-30"]),
+        2,
+        "--date",
+    );
+    assert_one_line_failure(
+        &tandem(&path, &["checkin", "--mood", "3", "--intensity", "11"]),
+        2,
+        "--intensity",
+    );
+    assert_one_line_failure(
+        &tandem(&path, &["list", "--from", "last week"]),
+        2,
+        "--from",
+    );
+    assert_one_line_failure(&tandem(&path, &["frobnicate"]), 2, "frobnicate");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+}
+
+#[test]
+fn refused_input_and_wrong_keys_give_one_line_and_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.tandem");
+    assert!(tandem(&path, &["init"]).status.success());
+    assert_one_line_failure(
+        &tandem(&path, &["checkin", "--mood", "3", "--date", "2999-01-01"]),
+        1,
+        "date",
+    );
+    let long = "x".repeat(20_001);
+    assert_one_line_failure(
+        &tandem(&path, &["checkin", "--mood", "3", "--note", &long]),
+        1,
+        "note",
+    );
+
+    let wrong = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["--journal", path.to_str().unwrap(), "list"])
+        .env("TANDEM_PASSPHRASE", "not the passphrase")
+        .output()
+        .unwrap();
+    assert_one_line_failure(&wrong, 1, "passphrase does not open");
+
+    let typo = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["--journal", path.to_str().unwrap(), "list"])
+        .env(
+            "TANDEM_RECOVERY_CODE",
+            "0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0001",
+        )
+        .output()
+        .unwrap();
+    assert_one_line_failure(&typo, 1, "checksum");
+
+    let missing = dir.path().join("nothing-here.tandem");
+    assert_one_line_failure(&tandem(&missing, &["list"]), 1, "tandem init");
+    assert!(!missing.exists());
+
+    let not_journal = dir.path().join("notes.txt");
+    std::fs::write(
+        &not_journal,
+        "just some text, not a journal at all.........",
+    )
+    .unwrap();
+    assert_one_line_failure(&tandem(&not_journal, &["list"]), 1, "not a Tandem journal");
+
+    assert_one_line_failure(&tandem(&path, &["init"]), 1, "already exists");
+}
