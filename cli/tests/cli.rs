@@ -309,3 +309,14 @@ fn refused_input_and_wrong_keys_give_one_line_and_exit_code_1() {
 
     assert_one_line_failure(&tandem(&path, &["init"]), 1, "already exists");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_journal_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.tandem");
+    assert!(tandem(&path, &["init"]).status.success());
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}

@@ -13,8 +13,8 @@ use zeroize::Zeroizing;
 
 use crate::checkin::CheckIn;
 use crate::crypto::{
-    self, DeviceKey, Id, Keys, Method, PBKDF2_ITERATIONS, Passphrase, RECORD_FORMAT,
-    RecordPlace, RecoveryCode, Table, Unlock, Wrap,
+    self, DeviceKey, Id, Keys, Method, PBKDF2_ITERATIONS, Passphrase, RECORD_FORMAT, RecordPlace,
+    RecoveryCode, Table, Unlock, Wrap,
 };
 use crate::day::{Clock, SystemClock};
 use crate::error::{Error, Result, invalid};
@@ -144,7 +144,13 @@ fn insert_wrap(tx: &Transaction<'_>, wrap: &Wrap) -> Result<()> {
     tx.execute(
         "INSERT OR REPLACE INTO key_wraps (method, salt, iterations, nonce, sealed)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![wrap.method.code(), wrap.salt, wrap.iterations, wrap.nonce, wrap.sealed],
+        params![
+            wrap.method.code(),
+            wrap.salt,
+            wrap.iterations,
+            wrap.nonce,
+            wrap.sealed
+        ],
     )?;
     Ok(())
 }
@@ -156,7 +162,10 @@ impl Journal {
     pub fn create(path: impl AsRef<Path>, opts: CreateOptions) -> Result<(Journal, RecoveryCode)> {
         let path = path.as_ref();
         if opts.device_key.is_none() && opts.passphrase.is_none() {
-            return Err(invalid("passphrase", "is needed when there is no device key"));
+            return Err(invalid(
+                "passphrase",
+                "is needed when there is no device key",
+            ));
         }
         if opts.kdf_iterations == 0 {
             return Err(invalid("kdf_iterations", "must be at least 1"));
@@ -179,6 +188,7 @@ impl Journal {
         let tmp = temp_sibling(path)?;
         let built = (|| -> Result<()> {
             let mut conn = open_connection(&tmp, true)?;
+            restrict_to_owner(&tmp)?;
             schema::configure(&conn)?;
             schema::init(&mut conn, |tx| {
                 tx.execute(
@@ -346,7 +356,11 @@ impl Journal {
     }
 
     /// Check-ins from `from` to `to` inclusive (either end open), by day.
-    pub fn checkins(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Saved<CheckIn>>> {
+    pub fn checkins(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Saved<CheckIn>>> {
         self.load_range(from, to)
     }
 
@@ -362,7 +376,10 @@ impl Journal {
     }
 
     /// Saves many reflections in one transaction: all of them or none.
-    pub fn save_reflections(&mut self, reflections: Vec<Reflection>) -> Result<Vec<Saved<Reflection>>> {
+    pub fn save_reflections(
+        &mut self,
+        reflections: Vec<Reflection>,
+    ) -> Result<Vec<Saved<Reflection>>> {
         let today = self.clock.today();
         let valid = reflections
             .into_iter()
@@ -377,7 +394,11 @@ impl Journal {
     }
 
     /// Reflections whose week starts from `from` to `to` inclusive, by week.
-    pub fn reflections(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Saved<Reflection>>> {
+    pub fn reflections(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Saved<Reflection>>> {
         self.load_range(from, to)
     }
 
@@ -419,10 +440,13 @@ impl Journal {
                     }
                     None => (crypto::random_id()?, 1),
                 };
-                let envelope = Envelope { saved_at: now, author: Author::Me, value };
-                let mut plain = Zeroizing::new(
-                    serde_json::to_vec(&envelope).map_err(|_| Error::Corrupt)?,
-                );
+                let envelope = Envelope {
+                    saved_at: now,
+                    author: Author::Me,
+                    value,
+                };
+                let mut plain =
+                    Zeroizing::new(serde_json::to_vec(&envelope).map_err(|_| Error::Corrupt)?);
                 let padded = plain.len().div_ceil(PAD_TO) * PAD_TO;
                 plain.resize(padded, b' ');
                 let place = RecordPlace {
@@ -461,7 +485,9 @@ impl Journal {
             "SELECT id, format, key_id, revision, nonce, sealed FROM {} WHERE tag = ?1",
             T::SQL
         ))?;
-        let row = stmt.query_row(params![tag], RawRecord::from_row).optional()?;
+        let row = stmt
+            .query_row(params![tag], RawRecord::from_row)
+            .optional()?;
         match row {
             None => Ok(None),
             Some(raw) => {
@@ -475,7 +501,11 @@ impl Journal {
         }
     }
 
-    fn load_range<T: Entry>(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Saved<T>>> {
+    fn load_range<T: Entry>(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Saved<T>>> {
         let keys = self.keys()?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT id, format, key_id, revision, nonce, sealed FROM {}",
@@ -496,9 +526,10 @@ impl Journal {
 
     fn delete_one<T: Entry>(&mut self, day: NaiveDate, what: &'static str) -> Result<()> {
         let tag = self.tag::<T>(day)?;
-        let n = self
-            .conn
-            .execute(&format!("DELETE FROM {} WHERE tag = ?1", T::SQL), params![tag])?;
+        let n = self.conn.execute(
+            &format!("DELETE FROM {} WHERE tag = ?1", T::SQL),
+            params![tag],
+        )?;
         if n == 0 {
             return Err(Error::NotFound(what));
         }
@@ -569,7 +600,9 @@ fn load_wrap(conn: &Connection, method: Method) -> Result<Option<Wrap>> {
 
 fn unlock_keys(conn: &Connection, unlock: &Unlock) -> Result<Keys> {
     let key_id: Vec<u8> = conn
-        .query_row("SELECT value FROM meta WHERE name = 'key_id'", [], |r| r.get(0))
+        .query_row("SELECT value FROM meta WHERE name = 'key_id'", [], |r| {
+            r.get(0)
+        })
         .optional()?
         .ok_or(Error::Corrupt)?;
     let key_id: Id = key_id.try_into().map_err(|_| Error::Corrupt)?;
@@ -591,6 +624,19 @@ fn temp_sibling(path: &Path) -> Result<PathBuf> {
     let mut tmp = name.to_os_string();
     tmp.push(format!(".creating-{}", RecordId(id)));
     Ok(path.with_file_name(tmp))
+}
+
+/// Makes the file readable by its owner alone; SQLite gives the `-wal` and
+/// `-shm` files the same permissions.
+fn restrict_to_owner(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 fn remove_quietly(db: &Path) {
