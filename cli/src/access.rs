@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use tandem_core::{Error, Journal, Passphrase, Unlock};
+use zeroize::Zeroizing;
 
 use crate::Failure;
 
@@ -76,9 +77,9 @@ pub fn new_passphrase(env: &str) -> Result<Passphrase, Failure> {
         return Ok(Passphrase::new(v)?);
     }
     let first = read_secret(env, "New passphrase: ")?;
-    let pass = Passphrase::new(first.clone())?;
+    let pass = Passphrase::new(first.as_str())?;
     let again = read_secret(env, "Same passphrase again: ")?;
-    if again != first {
+    if *again != *first {
         return Err(Failure::usage(
             "the two passphrases differ; nothing was changed",
         ));
@@ -96,9 +97,12 @@ pub fn open(path: &Path) -> Result<Journal, Failure> {
         )));
     }
     let (unlock, what) = match std::env::var(RECOVERY_ENV) {
-        Ok(code) => (Unlock::recovery_code(&code)?, "recovery code"),
+        Ok(code) => (
+            Unlock::recovery_code(&Zeroizing::new(code))?,
+            "recovery code",
+        ),
         Err(_) => (
-            Unlock::passphrase(read_secret(PASSPHRASE_ENV, "Passphrase: ")?)?,
+            Unlock::passphrase(read_secret(PASSPHRASE_ENV, "Passphrase: ")?.as_str())?,
             "passphrase",
         ),
     };
