@@ -168,7 +168,10 @@ mod tests {
         let today = d("2026-03-10");
         let mut c = CheckIn::new(today, 3, Move::Pursued, PartnerMove::Withdrew);
         c.intensity = Some(11);
-        assert_eq!(field_of(c.clone().validated(today).unwrap_err()), "intensity");
+        assert_eq!(
+            field_of(c.clone().validated(today).unwrap_err()),
+            "intensity"
+        );
         c.intensity = Some(0);
         assert!(c.clone().validated(today).is_ok());
         c.intensity = Some(10);
@@ -210,7 +213,10 @@ mod tests {
     fn closeness_rating_outside_one_to_five_is_refused() {
         let today = d("2026-03-10");
         let mut c = CheckIn::new(today, 3, Move::Neither, PartnerMove::Neither);
-        c.closeness = Some(Closeness { rating: Some(6), words: vec![] });
+        c.closeness = Some(Closeness {
+            rating: Some(6),
+            words: vec![],
+        });
         assert_eq!(field_of(c.validated(today).unwrap_err()), "closeness");
     }
 }

@@ -157,7 +157,10 @@ impl RecoveryCode {
         let mut key = Zeroizing::new([0u8; KEY_LEN]);
         key.copy_from_slice(&bytes[..KEY_LEN]);
         if Self::checksum(&key) != bytes[KEY_LEN..] {
-            return Err(invalid(field, "does not match its checksum: check for a typo"));
+            return Err(invalid(
+                field,
+                "does not match its checksum: check for a typo",
+            ));
         }
         Ok(RecoveryCode(key))
     }
@@ -384,15 +387,23 @@ impl Keys {
     /// Wraps the data key under `unlock`; passphrase wraps use `iterations`.
     pub fn wrap(&self, unlock: &Unlock, iterations: u32) -> Result<Wrap> {
         let method = unlock.method();
-        let iterations = if method == Method::Passphrase { iterations } else { 0 };
+        let iterations = if method == Method::Passphrase {
+            iterations
+        } else {
+            0
+        };
         let mut salt = vec![0u8; SALT_LEN];
         fill_random(&mut salt)?;
         let kek = aead_key(&*wrapping_key(unlock, &salt, iterations)?);
         let nonce = random_nonce()?;
         let mut sealed = self.dek.to_vec();
         let aad = wrap_aad(method, &self.key_id, &salt, iterations);
-        kek.seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
-            .map_err(|_| Error::Corrupt)?;
+        kek.seal_in_place_append_tag(
+            Nonce::assume_unique_for_key(nonce),
+            Aad::from(aad),
+            &mut sealed,
+        )
+        .map_err(|_| Error::Corrupt)?;
         Ok(Wrap {
             method,
             salt,
@@ -429,19 +440,32 @@ impl Keys {
     }
 
     /// Seals a record's plaintext for its place; returns nonce and ciphertext.
-    pub fn seal(&self, place: &RecordPlace<'_>, plaintext: &[u8]) -> Result<([u8; NONCE_LEN], Vec<u8>)> {
+    pub fn seal(
+        &self,
+        place: &RecordPlace<'_>,
+        plaintext: &[u8],
+    ) -> Result<([u8; NONCE_LEN], Vec<u8>)> {
         let nonce = random_nonce()?;
         let mut buf = Vec::with_capacity(plaintext.len() + AES_256_GCM.tag_len());
         buf.extend_from_slice(plaintext);
         self.records
-            .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(place.aad()), &mut buf)
+            .seal_in_place_append_tag(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(place.aad()),
+                &mut buf,
+            )
             .map_err(|_| Error::Corrupt)?;
         Ok((nonce, buf))
     }
 
     /// Opens a sealed record; any mismatch of place, nonce or bytes gives
     /// [`Error::Corrupt`].
-    pub fn open(&self, place: &RecordPlace<'_>, nonce: &[u8], ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+    pub fn open(
+        &self,
+        place: &RecordPlace<'_>,
+        nonce: &[u8],
+        ciphertext: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>> {
         if place.key_id != self.key_id || place.format != RECORD_FORMAT {
             return Err(Error::Corrupt);
         }
@@ -506,8 +530,20 @@ mod tests {
 
     #[test]
     fn recovery_code_of_the_wrong_length_or_alphabet_is_refused() {
-        assert!(matches!(RecoveryCode::parse("ABCD-EFGH"), Err(Error::InvalidInput { field: "recovery_code", .. })));
-        assert!(matches!(RecoveryCode::parse(&"U".repeat(56)), Err(Error::InvalidInput { field: "recovery_code", .. })));
+        assert!(matches!(
+            RecoveryCode::parse("ABCD-EFGH"),
+            Err(Error::InvalidInput {
+                field: "recovery_code",
+                ..
+            })
+        ));
+        assert!(matches!(
+            RecoveryCode::parse(&"U".repeat(56)),
+            Err(Error::InvalidInput {
+                field: "recovery_code",
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -541,7 +577,10 @@ mod tests {
         let back = Keys::unwrap(&wrap, &pass, *keys.key_id()).unwrap();
         assert_eq!(back.dek.as_ref(), keys.dek.as_ref());
         let wrong = Unlock::Passphrase(Passphrase::new("correct horsf").unwrap());
-        assert!(matches!(Keys::unwrap(&wrap, &wrong, *keys.key_id()), Err(Error::WrongKey)));
+        assert!(matches!(
+            Keys::unwrap(&wrap, &wrong, *keys.key_id()),
+            Err(Error::WrongKey)
+        ));
         // Lowering the stored iteration count is caught by the wrap's AAD.
         let mut weakened = wrap.clone();
         weakened.iterations = 1;
@@ -552,13 +591,28 @@ mod tests {
     fn a_record_opens_only_in_the_place_it_was_sealed_for() {
         let keys = Keys::generate().unwrap();
         let kid = *keys.key_id();
-        let place = RecordPlace { table: Table::CheckIns, id: &[7u8; 16], key_id: &kid, revision: 3, format: RECORD_FORMAT };
+        let place = RecordPlace {
+            table: Table::CheckIns,
+            id: &[7u8; 16],
+            key_id: &kid,
+            revision: 3,
+            format: RECORD_FORMAT,
+        };
         let (nonce, ct) = keys.seal(&place, b"hello").unwrap();
         assert_eq!(&keys.open(&place, &nonce, &ct).unwrap()[..], b"hello");
         let moved = [
-            RecordPlace { table: Table::Reflections, ..place },
-            RecordPlace { id: &[8u8; 16], ..place },
-            RecordPlace { revision: 4, ..place },
+            RecordPlace {
+                table: Table::Reflections,
+                ..place
+            },
+            RecordPlace {
+                id: &[8u8; 16],
+                ..place
+            },
+            RecordPlace {
+                revision: 4,
+                ..place
+            },
         ];
         for p in moved {
             assert!(matches!(keys.open(&p, &nonce, &ct), Err(Error::Corrupt)));
@@ -567,6 +621,12 @@ mod tests {
 
     #[test]
     fn short_passphrases_are_refused() {
-        assert!(matches!(Passphrase::new("abc"), Err(Error::InvalidInput { field: "passphrase", .. })));
+        assert!(matches!(
+            Passphrase::new("abc"),
+            Err(Error::InvalidInput {
+                field: "passphrase",
+                ..
+            })
+        ));
     }
 }

@@ -13,7 +13,9 @@ pub enum Error {
     #[error("the journal is damaged: a record failed its integrity check")]
     Corrupt,
     /// The file was written by a newer version of Tandem; it is left untouched.
-    #[error("the journal was written by a newer version of Tandem (format {found}, this build reads up to {supported})")]
+    #[error(
+        "the journal was written by a newer version of Tandem (format {found}, this build reads up to {supported})"
+    )]
     NewerVersion {
         /// Format version found in the file.
         found: u32,

@@ -60,7 +60,10 @@ impl Reflection {
         if let Some(s) = self.talk_safety
             && !SAFETY_RANGE.contains(&s)
         {
-            return Err(invalid("talk_safety", "must be from 1 (safe) to 5 (overwhelming)"));
+            return Err(invalid(
+                "talk_safety",
+                "must be from 1 (safe) to 5 (overwhelming)",
+            ));
         }
         check_text("needing_space", &self.needing_space)?;
         check_text("note", &self.note)?;

@@ -80,7 +80,10 @@ pub fn check_version(conn: &Connection) -> Result<u32> {
 
 /// Lays out a new, empty file at the current version, in one transaction
 /// that also runs `fill` (keys and wraps), so nothing is left half-made.
-pub fn init(conn: &mut Connection, fill: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>) -> Result<()> {
+pub fn init(
+    conn: &mut Connection,
+    fill: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
+) -> Result<()> {
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
     for (_, sql) in STEPS {

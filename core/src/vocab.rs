@@ -353,34 +353,77 @@ mod tests {
     fn codes_are_unique_within_each_kind_and_labels_are_filled() {
         let all = vocabulary();
         for kind in VocabKind::ALL {
-            let codes: Vec<_> = all.iter().filter(|e| e.kind == *kind).map(|e| e.code).collect();
+            let codes: Vec<_> = all
+                .iter()
+                .filter(|e| e.kind == *kind)
+                .map(|e| e.code)
+                .collect();
             let unique: HashSet<_> = codes.iter().collect();
             assert!(!codes.is_empty(), "{kind:?} has entries");
             assert_eq!(codes.len(), unique.len(), "{kind:?} codes are unique");
         }
         assert!(all.iter().all(|e| !e.label.trim().is_empty()));
-        assert!(all.iter().all(|e| e.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
+        assert!(
+            all.iter()
+                .all(|e| e.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+        );
     }
 
     #[test]
     fn the_design_vocabulary_is_all_there() {
         let codes = |kind| -> Vec<&str> {
-            vocabulary().into_iter().filter(|e| e.kind == kind).map(|e| e.code).collect()
+            vocabulary()
+                .into_iter()
+                .filter(|e| e.kind == kind)
+                .map(|e| e.code)
+                .collect()
         };
-        assert_eq!(codes(VocabKind::Move), ["pursued", "withdrew", "both", "neither"]);
+        assert_eq!(
+            codes(VocabKind::Move),
+            ["pursued", "withdrew", "both", "neither"]
+        );
         assert_eq!(
             codes(VocabKind::PartnerMove),
             ["pursued", "withdrew", "both", "neither", "unknown"]
         );
         assert_eq!(
             codes(VocabKind::Skill),
-            ["slow_down", "regulate", "speak_softly", "stay_present", "break_and_return"]
+            [
+                "slow_down",
+                "regulate",
+                "speak_softly",
+                "stay_present",
+                "break_and_return"
+            ]
         );
-        assert_eq!(codes(VocabKind::Repair), ["reconnected", "partly", "not_yet"]);
-        for code in ["raise_concern", "ask_to_talk", "seek_reassurance", "shut_down", "avoid_fight", "delay_topic", "change_subject", "need_space"] {
+        assert_eq!(
+            codes(VocabKind::Repair),
+            ["reconnected", "partly", "not_yet"]
+        );
+        for code in [
+            "raise_concern",
+            "ask_to_talk",
+            "seek_reassurance",
+            "shut_down",
+            "avoid_fight",
+            "delay_topic",
+            "change_subject",
+            "need_space",
+        ] {
             assert!(codes(VocabKind::Behaviour).contains(&code), "{code}");
         }
-        for code in ["anxious", "rejected", "unheard", "alone", "too_much", "overwhelmed", "pressured", "criticised", "afraid_wrong_thing", "trapped"] {
+        for code in [
+            "anxious",
+            "rejected",
+            "unheard",
+            "alone",
+            "too_much",
+            "overwhelmed",
+            "pressured",
+            "criticised",
+            "afraid_wrong_thing",
+            "trapped",
+        ] {
             assert!(codes(VocabKind::Feeling).contains(&code), "{code}");
         }
     }
@@ -403,8 +446,14 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("skills"), "{msg}");
         assert!(!msg.contains("sulk"), "{msg}");
-        assert_eq!(serde_json::to_string(&Repair::NotYet).unwrap(), "\"not_yet\"");
-        assert_eq!(serde_json::from_str::<Repair>("\"partly\"").unwrap(), Repair::Partly);
+        assert_eq!(
+            serde_json::to_string(&Repair::NotYet).unwrap(),
+            "\"not_yet\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Repair>("\"partly\"").unwrap(),
+            Repair::Partly
+        );
         assert!(serde_json::from_str::<Repair>("\"maybe\"").is_err());
     }
 }

@@ -1,0 +1,379 @@
+//! Tampering with the file through raw SQL: every altered byte or column of
+//! a sealed record reads as `Error::Corrupt` (never as data, never as a
+//! panic), and an altered key wrap never opens the journal.
+
+mod common;
+
+use common::*;
+use rusqlite::{Connection, params};
+use tandem_core::{CheckIn, Error, Journal, Move, PartnerMove, Reflection, Saved};
+
+const NOTE: &str = "CANARY-tamper-5150 ✂️";
+const DAY_A: &str = "2025-07-14";
+const DAY_B: &str = "2025-07-15";
+
+fn forbidden() -> [&'static str; 5] {
+    [NOTE, "CANARY", DAY_A, DAY_B, "2025-07"]
+}
+
+fn checkin(d: &str) -> CheckIn {
+    let mut c = CheckIn::new(day(d), 2, Move::Withdrew, PartnerMove::Pursued);
+    c.note = NOTE.into();
+    c.intensity = Some(6);
+    c
+}
+
+/// A closed journal holding check-ins on [`DAY_A`] and [`DAY_B`] and a
+/// reflection for the week of [`DAY_A`]; their saved forms.
+fn two_day_journal() -> (Fixture, Saved<CheckIn>, Saved<CheckIn>, Saved<Reflection>) {
+    let (fx, mut journal) = Fixture::new(Methods::Both);
+    let a = journal.save_checkin(checkin(DAY_A)).unwrap();
+    let b = journal.save_checkin(checkin(DAY_B)).unwrap();
+    let mut r = Reflection::new(day(DAY_A));
+    r.note = NOTE.into();
+    let r = journal.save_reflection(r).unwrap();
+    drop(journal);
+    (fx, a, b, r)
+}
+
+fn get_blob(conn: &Connection, table: &str, column: &str, id: &[u8]) -> Vec<u8> {
+    conn.query_row(
+        &format!("SELECT {column} FROM {table} WHERE id = ?1"),
+        [id],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+fn set_blob(conn: &Connection, table: &str, column: &str, id: &[u8], value: &[u8]) {
+    let n = conn
+        .execute(
+            &format!("UPDATE {table} SET {column} = ?1 WHERE id = ?2"),
+            params![value, id],
+        )
+        .unwrap();
+    assert_eq!(n, 1, "one row updated");
+}
+
+fn set_int(conn: &Connection, table: &str, column: &str, id: &[u8], value: i64) {
+    let n = conn
+        .execute(
+            &format!("UPDATE {table} SET {column} = ?1 WHERE id = ?2"),
+            params![value, id],
+        )
+        .unwrap();
+    assert_eq!(n, 1, "one row updated");
+}
+
+/// Asserts `result` is `Error::Corrupt`.
+fn assert_corrupt<T: std::fmt::Debug>(result: Result<T, Error>, what: &str) {
+    match result {
+        Err(Error::Corrupt) => {}
+        Err(e) => panic!("{what}: expected Corrupt, got {e:?}"),
+        Ok(v) => panic!("{what}: expected Corrupt, read {v:?}"),
+    }
+}
+
+/// Both ways of reading a day's check-in give Corrupt.
+fn assert_checkin_reads_corrupt(journal: &Journal, d: &str, what: &str) {
+    let one = journal.checkin(day(d));
+    if let Err(e) = &one {
+        assert_no_user_content(e, &forbidden());
+    }
+    assert_corrupt(one, &format!("checkin({d}) after {what}"));
+    let all = journal.checkins(None, None);
+    if let Err(e) = &all {
+        assert_no_user_content(e, &forbidden());
+    }
+    assert_corrupt(all, &format!("checkins(None, None) after {what}"));
+}
+
+#[test]
+fn every_flipped_byte_of_a_checkin_nonce_or_ciphertext_reads_as_corrupt() {
+    let (fx, mut journal) = Fixture::new(Methods::DeviceOnly);
+    let saved = journal.save_checkin(checkin(DAY_A)).unwrap();
+    drop(journal);
+    let id = saved.id.0;
+    let conn = fx.raw();
+
+    for column in ["nonce", "sealed"] {
+        let original = get_blob(&conn, "checkins", column, &id);
+        if column == "nonce" {
+            assert_eq!(original.len(), 12, "a 96-bit nonce");
+        } else {
+            // The JSON is padded to a multiple of 64 bytes, then a 16-byte tag.
+            assert_eq!(original.len() % 64, 16, "padded plaintext plus tag");
+        }
+        for i in 0..original.len() {
+            for mask in [0x01u8, 0x80, 0xff] {
+                let mut bad = original.clone();
+                bad[i] ^= mask;
+                set_blob(&conn, "checkins", column, &id, &bad);
+                let journal = fx.open_device();
+                assert_checkin_reads_corrupt(
+                    &journal,
+                    DAY_A,
+                    &format!("{column}[{i}] ^= {mask:#04x}"),
+                );
+            }
+            set_blob(&conn, "checkins", column, &id, &original);
+        }
+    }
+
+    // Restored, it reads back as saved: the flips were the only cause.
+    let journal = fx.open_device();
+    assert_eq!(journal.checkin(day(DAY_A)).unwrap(), Some(saved.clone()));
+    assert_eq!(journal.checkins(None, None).unwrap(), vec![saved]);
+}
+
+#[test]
+fn a_truncated_extended_or_emptied_nonce_or_ciphertext_reads_as_corrupt() {
+    let (fx, a, _b, _r) = two_day_journal();
+    let id = a.id.0;
+    let conn = fx.raw();
+    for column in ["nonce", "sealed"] {
+        let original = get_blob(&conn, "checkins", column, &id);
+        let mut longer = original.clone();
+        longer.push(0);
+        let shapes: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            original[..1].to_vec(),
+            original[..original.len() - 1].to_vec(),
+            longer,
+            vec![0u8; original.len()],
+        ];
+        for (k, bad) in shapes.iter().enumerate() {
+            set_blob(&conn, "checkins", column, &id, bad);
+            let journal = fx.open_device();
+            assert_checkin_reads_corrupt(&journal, DAY_A, &format!("{column} shape {k}"));
+        }
+        set_blob(&conn, "checkins", column, &id, &original);
+    }
+    assert_eq!(fx.open_device().checkin(day(DAY_A)).unwrap(), Some(a));
+}
+
+#[test]
+fn a_ciphertext_moved_to_another_days_row_reads_as_corrupt() {
+    let (fx, a, b, _r) = two_day_journal();
+    let conn = fx.raw();
+    let nonce_a = get_blob(&conn, "checkins", "nonce", &a.id.0);
+    let sealed_a = get_blob(&conn, "checkins", "sealed", &a.id.0);
+    // Both rows are revision 1 under the same key; only the id differs.
+    set_blob(&conn, "checkins", "nonce", &b.id.0, &nonce_a);
+    set_blob(&conn, "checkins", "sealed", &b.id.0, &sealed_a);
+
+    let journal = fx.open_device();
+    assert_checkin_reads_corrupt(&journal, DAY_B, "moving A's ciphertext into B's row");
+    // A's own row is untouched and still reads.
+    assert_eq!(journal.checkin(day(DAY_A)).unwrap(), Some(a));
+}
+
+#[test]
+fn a_checkin_ciphertext_moved_into_the_reflections_table_reads_as_corrupt() {
+    let (fx, a, _b, r) = two_day_journal();
+    let conn = fx.raw();
+    // Give the reflection row everything of the check-in's row but its tag:
+    // same id, revision, nonce and ciphertext. Only the table differs.
+    for column in ["nonce", "sealed", "id"] {
+        let value = get_blob(&conn, "checkins", column, &a.id.0);
+        set_blob(&conn, "reflections", column, &r.id.0, &value);
+    }
+    let journal = fx.open_device();
+    let one = journal.reflection(day(DAY_A));
+    assert_corrupt(one, "reflection() holding a check-in's ciphertext");
+    assert_corrupt(
+        journal.reflections(None, None),
+        "reflections() holding a check-in's ciphertext",
+    );
+    assert_eq!(journal.checkin(day(DAY_A)).unwrap(), Some(a));
+}
+
+#[test]
+fn a_changed_revision_reads_as_corrupt() {
+    let (fx, a, _b, _r) = two_day_journal();
+    let conn = fx.raw();
+    // Saved once: revision 1. Up, down, negative and past u32.
+    for revision in [2i64, 0, -1, 1 << 32, (1 << 32) + 1, i64::MAX] {
+        set_int(&conn, "checkins", "revision", &a.id.0, revision);
+        let journal = fx.open_device();
+        assert_checkin_reads_corrupt(&journal, DAY_A, &format!("revision {revision}"));
+    }
+    set_int(&conn, "checkins", "revision", &a.id.0, 1);
+    assert_eq!(fx.open_device().checkin(day(DAY_A)).unwrap(), Some(a));
+}
+
+#[test]
+fn a_changed_id_format_or_key_id_reads_as_corrupt() {
+    let (fx, a, _b, _r) = two_day_journal();
+    let conn = fx.raw();
+
+    let mut new_id = a.id.0;
+    new_id[0] ^= 1;
+    set_blob(&conn, "checkins", "id", &a.id.0, &new_id);
+    assert_checkin_reads_corrupt(&fx.open_device(), DAY_A, "a changed id");
+    set_blob(&conn, "checkins", "id", &new_id, &a.id.0);
+
+    for format in [0i64, 2, -1] {
+        set_int(&conn, "checkins", "format", &a.id.0, format);
+        assert_checkin_reads_corrupt(&fx.open_device(), DAY_A, &format!("format {format}"));
+    }
+    set_int(&conn, "checkins", "format", &a.id.0, 1);
+
+    let key_id = get_blob(&conn, "checkins", "key_id", &a.id.0);
+    assert_eq!(key_id.len(), 16);
+    let mut bad = key_id.clone();
+    bad[15] ^= 0x40;
+    set_blob(&conn, "checkins", "key_id", &a.id.0, &bad);
+    assert_checkin_reads_corrupt(&fx.open_device(), DAY_A, "a changed key id");
+    set_blob(&conn, "checkins", "key_id", &a.id.0, &key_id);
+
+    assert_eq!(fx.open_device().checkin(day(DAY_A)).unwrap(), Some(a));
+}
+
+#[test]
+fn swapped_tags_make_each_days_read_corrupt() {
+    let (fx, a, b, _r) = two_day_journal();
+    let conn = fx.raw();
+    let tag_a = get_blob(&conn, "checkins", "tag", &a.id.0);
+    let tag_b = get_blob(&conn, "checkins", "tag", &b.id.0);
+    assert_ne!(tag_a, tag_b);
+    // The tag column is unique: go through a placeholder.
+    set_blob(&conn, "checkins", "tag", &a.id.0, b"placeholder");
+    set_blob(&conn, "checkins", "tag", &b.id.0, &tag_a);
+    set_blob(&conn, "checkins", "tag", &a.id.0, &tag_b);
+
+    let journal = fx.open_device();
+    for d in [DAY_A, DAY_B] {
+        let one = journal.checkin(day(d));
+        if let Err(e) = &one {
+            assert_no_user_content(e, &forbidden());
+        }
+        assert_corrupt(one, &format!("checkin({d}) with swapped tags"));
+    }
+}
+
+#[test]
+fn every_flipped_byte_of_a_reflection_ciphertext_reads_as_corrupt() {
+    let (fx, _a, _b, r) = two_day_journal();
+    let conn = fx.raw();
+    let original = get_blob(&conn, "reflections", "sealed", &r.id.0);
+    for i in 0..original.len() {
+        let mut bad = original.clone();
+        bad[i] ^= 0x20;
+        set_blob(&conn, "reflections", "sealed", &r.id.0, &bad);
+        let journal = fx.open_device();
+        assert_corrupt(
+            journal.reflection(day(DAY_A)),
+            &format!("reflection sealed[{i}]"),
+        );
+        assert_corrupt(
+            journal.reflections(None, None),
+            &format!("reflections sealed[{i}]"),
+        );
+    }
+    set_blob(&conn, "reflections", "sealed", &r.id.0, &original);
+    assert_eq!(fx.open_device().reflection(day(DAY_A)).unwrap(), Some(r));
+}
+
+/// Sets one column of one key wrap.
+fn set_wrap(conn: &Connection, method: &str, column: &str, value: &[u8]) {
+    let n = conn
+        .execute(
+            &format!("UPDATE key_wraps SET {column} = ?1 WHERE method = ?2"),
+            params![value, method],
+        )
+        .unwrap();
+    assert_eq!(n, 1, "one wrap updated");
+}
+
+#[test]
+fn a_flipped_byte_in_a_key_wrap_never_opens_the_journal() {
+    let (fx, a, _b, _r) = two_day_journal();
+    let conn = fx.raw();
+    for method in ["device", "passphrase", "recovery"] {
+        let unlock = || match method {
+            "device" => device(&DEVICE),
+            "passphrase" => pass(PASSPHRASE),
+            _ => recovery(&fx.code),
+        };
+        for column in ["sealed", "nonce", "salt"] {
+            let original: Vec<u8> = conn
+                .query_row(
+                    &format!("SELECT {column} FROM key_wraps WHERE method = ?1"),
+                    [method],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            let expected_len = match column {
+                "sealed" => 32 + 16,
+                "nonce" => 12,
+                _ => 16,
+            };
+            assert_eq!(original.len(), expected_len, "{method} {column}");
+            for i in 0..original.len() {
+                let mut bad = original.clone();
+                bad[i] ^= 0x04;
+                set_wrap(&conn, method, column, &bad);
+                match fx.open(unlock()) {
+                    Err(Error::WrongKey | Error::Corrupt) => {}
+                    Err(e) => panic!("{method} {column}[{i}]: {e:?}"),
+                    Ok(_) => panic!("{method} {column}[{i}] flipped, yet the journal opened"),
+                }
+            }
+            set_wrap(&conn, method, column, &original);
+            // Restored, the method opens it again.
+            let journal = fx.open(unlock()).unwrap();
+            assert_eq!(journal.checkin(day(DAY_A)).unwrap(), Some(a.clone()));
+        }
+    }
+}
+
+#[test]
+fn a_lowered_passphrase_iteration_count_never_opens_the_journal() {
+    let (fx, _a, _b, _r) = two_day_journal();
+    let conn = fx.raw();
+    // Stored at 1000; an attacker lowering it to speed up guessing is caught.
+    for iterations in [999i64, 1, 0, -1, 1001] {
+        conn.execute(
+            "UPDATE key_wraps SET iterations = ?1 WHERE method = 'passphrase'",
+            [iterations],
+        )
+        .unwrap();
+        match fx.open(pass(PASSPHRASE)) {
+            Err(Error::WrongKey | Error::Corrupt) => {}
+            Err(e) => panic!("iterations {iterations}: {e:?}"),
+            Ok(_) => panic!("iterations {iterations}: the journal opened"),
+        }
+    }
+    conn.execute(
+        "UPDATE key_wraps SET iterations = 1000 WHERE method = 'passphrase'",
+        [],
+    )
+    .unwrap();
+    assert!(fx.open(pass(PASSPHRASE)).is_ok());
+}
+
+#[test]
+fn a_changed_key_id_in_meta_never_opens_the_journal() {
+    let (fx, _a, _b, _r) = two_day_journal();
+    let conn = fx.raw();
+    let key_id: Vec<u8> = conn
+        .query_row("SELECT value FROM meta WHERE name = 'key_id'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(key_id.len(), 16);
+    let mut bad = key_id.clone();
+    bad[0] ^= 1;
+    conn.execute("UPDATE meta SET value = ?1 WHERE name = 'key_id'", [&bad])
+        .unwrap();
+    for unlock in [device(&DEVICE), pass(PASSPHRASE), recovery(&fx.code)] {
+        assert!(matches!(
+            fx.open(unlock),
+            Err(Error::WrongKey | Error::Corrupt)
+        ));
+    }
+    conn.execute("DELETE FROM meta WHERE name = 'key_id'", [])
+        .unwrap();
+    assert!(matches!(fx.open(device(&DEVICE)), Err(Error::Corrupt)));
+}
