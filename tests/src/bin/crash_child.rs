@@ -1,0 +1,103 @@
+//! The process `tests/crash.rs` kills, passphrase in `TANDEM_CRASH_PASSPHRASE`.
+//!
+//! `crash_child <journal> <first-day>` opens an existing journal, prints
+//! `ready`, then saves check-ins for successive days from `first-day`, every
+//! third time also re-saving an earlier day (a revision bump), and prints
+//! `saved <day> rev <n>` after each committed save.
+//!
+//! `crash_child --create <dir> <first-n>` creates journals `journal-<n>.tandem`
+//! in `dir` one after another from `n`, printing `created <n>` after each.
+//!
+//! Either way it stops by itself after a minute, so that a child orphaned by
+//! a failed test does not write forever.
+
+use std::error::Error;
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::{Days, NaiveDate};
+use tandem_core::{CreateOptions, FixedClock, Journal, Passphrase, Unlock};
+use tandem_tests::{
+    CRASH_PASSPHRASE_ENV, crash_checkin, crash_first_day, crash_journal_name, crash_today,
+    saved_line,
+};
+
+const GIVE_UP_AFTER: Duration = Duration::from_secs(60);
+const USAGE: &str =
+    "usage: crash_child <journal> <first-day> | crash_child --create <dir> <first-n>";
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let passphrase = std::env::var(CRASH_PASSPHRASE_ENV)?;
+    match args.as_slice() {
+        [flag, dir, first] if flag == "--create" => {
+            create_many(Path::new(dir), first.parse()?, &passphrase)
+        }
+        [path, first] => save_many(Path::new(path), first.parse()?, &passphrase),
+        _ => Err(USAGE.into()),
+    }
+}
+
+fn save_many(path: &Path, first: NaiveDate, passphrase: &str) -> Result<(), Box<dyn Error>> {
+    let started = Instant::now();
+    let mut journal = Journal::open(path, Unlock::passphrase(passphrase)?)?
+        .with_clock(Box::new(FixedClock::on(crash_today())));
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "ready")?;
+    out.flush()?;
+
+    let mut save = |journal: &mut Journal, day: NaiveDate| -> Result<(), Box<dyn Error>> {
+        let revision = journal.checkin(day)?.map_or(0, |s| s.revision) + 1;
+        let saved = journal.save_checkin(crash_checkin(day, revision))?;
+        if saved.revision != revision {
+            return Err(format!(
+                "expected revision {revision}, store says {}",
+                saved.revision
+            )
+            .into());
+        }
+        writeln!(out, "{}", saved_line(day, revision))?;
+        out.flush()?;
+        Ok(())
+    };
+
+    let mut day = first;
+    for n in 1u64.. {
+        if started.elapsed() > GIVE_UP_AFTER {
+            break;
+        }
+        save(&mut journal, day)?;
+        if n % 3 == 0 {
+            // Bump an earlier day, somewhere in the first half of the history.
+            let back = (day - crash_first_day()).num_days().unsigned_abs() / 2;
+            save(&mut journal, crash_first_day() + Days::new(back))?;
+        }
+        day = day.succ_opt().ok_or("ran out of days")?;
+    }
+    Ok(())
+}
+
+fn create_many(dir: &Path, first: u32, passphrase: &str) -> Result<(), Box<dyn Error>> {
+    let started = Instant::now();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "ready")?;
+    out.flush()?;
+    for n in first.. {
+        if started.elapsed() > GIVE_UP_AFTER {
+            break;
+        }
+        let (journal, _code) = Journal::create(
+            dir.join(crash_journal_name(n)),
+            CreateOptions {
+                passphrase: Some(Passphrase::new(passphrase)?),
+                kdf_iterations: 1000,
+                ..CreateOptions::default()
+            },
+        )?;
+        drop(journal);
+        writeln!(out, "created {n}")?;
+        out.flush()?;
+    }
+    Ok(())
+}

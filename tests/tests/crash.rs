@@ -1,0 +1,328 @@
+//! Crash safety: a child process writing to a journal is killed with SIGKILL
+//! at pseudo-random moments, again and again. After every kill the journal
+//! must open, pass SQLite's integrity check, and hold every save the child
+//! reported as done, with the right content; and a journal being created
+//! must be either whole at its path or absent.
+//!
+//! The kill moments come from a seeded generator; the seed is printed, and
+//! `TANDEM_CRASH_SEED=<n>` replays a run. `TANDEM_CRASH_ROUNDS=<n>` kills
+//! more times, for a soak.
+
+#![cfg(unix)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::OsStr;
+use std::io::{BufRead, BufReader};
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OpenFlags};
+use tandem_core::{CreateOptions, Journal, Method, Passphrase, Unlock};
+use tandem_tests::{
+    CRASH_PASSPHRASE_ENV, crash_checkin, crash_first_day, crash_journal_name,
+    parse_crash_journal_name, parse_saved_line,
+};
+
+const PASSPHRASE: &str = "crash test passphrase";
+/// Kills in the save test (the create test does half as many).
+const ROUNDS: usize = 40;
+const DEFAULT_SEED: u64 = 0x7a4d_e3c0_ffee_0001;
+const SIGKILL: i32 = 9;
+
+/// xorshift64*: small, seeded, good enough to spread kill moments.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn between(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo + 1)
+    }
+}
+
+/// The seed (`TANDEM_CRASH_SEED`) and number of kills (`TANDEM_CRASH_ROUNDS`,
+/// never fewer than `min_rounds`) for one test.
+fn seed_and_rounds(min_rounds: usize) -> (Rng, usize) {
+    let seed = std::env::var("TANDEM_CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_SEED);
+    eprintln!("crash test seed {seed} (TANDEM_CRASH_SEED={seed} replays it)");
+    let rounds = std::env::var("TANDEM_CRASH_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(min_rounds)
+        .max(min_rounds);
+    (Rng(seed | 1), rounds)
+}
+
+/// A running child; killed and reaped if the test panics with it alive.
+struct KillOnDrop(Option<Child>);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn spawn_child(args: &[&OsStr]) -> (KillOnDrop, Receiver<String>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crash_child"))
+        .args(args)
+        .env(CRASH_PASSPHRASE_ENV, PASSPHRASE)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("the crash child starts");
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    (KillOnDrop(Some(child)), rx)
+}
+
+/// Runs the child for a pseudo-random 3–150 ms, counted from its `ready`
+/// line or, every fourth round, from the spawn (so that some kills land
+/// while it is still opening), then kills it with SIGKILL. Returns every
+/// line it printed after `ready`.
+fn run_then_kill(args: &[&OsStr], rng: &mut Rng, round: usize) -> Vec<String> {
+    let (mut guard, lines) = spawn_child(args);
+    if round % 4 != 3 {
+        let first = lines
+            .recv_timeout(Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("round {round}: the child never said ready"));
+        assert_eq!(first, "ready", "round {round}");
+    }
+    thread::sleep(Duration::from_millis(rng.between(3, 150)));
+
+    let mut child = guard.0.take().expect("the child is running");
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(
+        status.signal(),
+        Some(SIGKILL),
+        "round {round}: the child ended by itself ({status}); see its stderr above"
+    );
+    // The pipe is closed now; the reader thread ends after the last line.
+    lines.iter().filter(|l| l != "ready").collect()
+}
+
+fn integrity_check(path: &Path) -> String {
+    let raw = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap();
+    raw.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Opens the journal the way the product does and checks it against what
+/// the child reported. `known` maps each day to the revision it must hold;
+/// the journal may be ahead by the one save that was committed but not yet
+/// reported when the kill came. `known` is then brought up to date. Returns
+/// how many such unreported saves there were (0 or 1).
+fn verify(path: &Path, known: &mut BTreeMap<NaiveDate, u32>, round: usize) -> usize {
+    let journal = Journal::open(path, Unlock::passphrase(PASSPHRASE).unwrap())
+        .unwrap_or_else(|e| panic!("round {round}: the journal does not open after the kill: {e}"));
+    // SQLite's own check, on a separate raw connection, while the journal
+    // is open: it sees the state the killed child left, WAL included.
+    assert_eq!(
+        integrity_check(path),
+        "ok",
+        "round {round}: integrity_check"
+    );
+
+    let stored = journal
+        .checkins(None, None)
+        .unwrap_or_else(|e| panic!("round {round}: reading every check-in failed: {e}"));
+    let mut unreported = Vec::new();
+    for s in &stored {
+        let day = s.value.date;
+        assert_eq!(
+            s.value,
+            crash_checkin(day, s.revision),
+            "round {round}: {day} at revision {} does not hold that revision's content",
+            s.revision
+        );
+        match known.get(&day) {
+            Some(&k) if s.revision == k => {}
+            Some(&k) if s.revision == k + 1 => unreported.push((day, s.revision)),
+            None if s.revision == 1 => unreported.push((day, s.revision)),
+            other => panic!(
+                "round {round}: {day} is stored at revision {} but the child reported {other:?}",
+                s.revision
+            ),
+        }
+    }
+    let by_day: BTreeMap<NaiveDate, u32> =
+        stored.iter().map(|s| (s.value.date, s.revision)).collect();
+    for (day, rev) in known.iter() {
+        assert!(
+            by_day.contains_key(day),
+            "round {round}: {day} (revision {rev}) was reported saved but is gone"
+        );
+    }
+    assert!(
+        unreported.len() <= 1,
+        "round {round}: more than the one in-flight save is unaccounted for: {unreported:?}"
+    );
+    // The lookup by day (the keyed tag) finds the in-flight save too.
+    for (day, rev) in &unreported {
+        let one = journal.checkin(*day).unwrap().expect("found by day");
+        assert_eq!(one.revision, *rev, "round {round}: {day}");
+    }
+    drop(journal);
+    *known = by_day;
+    unreported.len()
+}
+
+#[test]
+fn sigkill_during_saves_never_loses_a_reported_save_or_corrupts_the_journal() {
+    let (mut rng, rounds) = seed_and_rounds(ROUNDS);
+    let started = Instant::now();
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.tandem");
+    let (journal, _code) = Journal::create(
+        &path,
+        CreateOptions {
+            passphrase: Some(Passphrase::new(PASSPHRASE).unwrap()),
+            kdf_iterations: 1000,
+            ..CreateOptions::default()
+        },
+    )
+    .unwrap();
+    drop(journal);
+
+    let mut known: BTreeMap<NaiveDate, u32> = BTreeMap::new();
+    let mut reported_saves = 0usize;
+    let mut rounds_with_saves = 0usize;
+    let mut caught_in_flight = 0usize;
+    for round in 0..rounds {
+        // Continue from the day after the last one in the journal.
+        let next_day = known
+            .keys()
+            .next_back()
+            .map_or(crash_first_day(), |d| d.succ_opt().unwrap())
+            .to_string();
+        let printed = run_then_kill(&[path.as_os_str(), next_day.as_ref()], &mut rng, round);
+        for line in &printed {
+            let (day, rev) = parse_saved_line(line)
+                .unwrap_or_else(|| panic!("round {round}: unexpected line {line:?}"));
+            let k = known.entry(day).or_insert(rev);
+            *k = (*k).max(rev);
+        }
+        reported_saves += printed.len();
+        rounds_with_saves += usize::from(!printed.is_empty());
+
+        caught_in_flight += verify(&path, &mut known, round);
+    }
+
+    let bumped = known.values().filter(|&&r| r > 1).count();
+    eprintln!(
+        "{rounds} kills, {reported_saves} reported saves, {} days, {bumped} re-saved, \
+         {caught_in_flight} kills between commit and report, {:.1?}",
+        known.len(),
+        started.elapsed()
+    );
+    assert!(
+        rounds_with_saves >= rounds / 2,
+        "only {rounds_with_saves} of {rounds} rounds saved anything: the kills hit nothing"
+    );
+    assert!(bumped > 0, "no revision bump was exercised");
+}
+
+/// The finished journals (`journal-<n>.tandem`) in `dir`, and how many other
+/// files there are (side files, temporary `.creating-` files).
+fn list_created(dir: &Path) -> (BTreeSet<u32>, usize) {
+    let mut journals = BTreeSet::new();
+    let mut others = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name();
+        match parse_crash_journal_name(&name.to_string_lossy()) {
+            Some(n) => {
+                journals.insert(n);
+            }
+            None => others += 1,
+        }
+    }
+    (journals, others)
+}
+
+#[test]
+fn sigkill_during_create_leaves_either_a_whole_journal_or_none_at_its_path() {
+    let (mut rng, rounds) = seed_and_rounds(ROUNDS / 2);
+    let started = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let mut checked: BTreeSet<u32> = BTreeSet::new();
+    let mut reported = 0usize;
+    for round in 0..rounds {
+        let next = checked.last().map_or(0, |n| n + 1).to_string();
+        let printed = run_then_kill(
+            &[
+                OsStr::new("--create"),
+                dir.path().as_os_str(),
+                next.as_ref(),
+            ],
+            &mut rng,
+            round,
+        );
+        let (journals, _) = list_created(dir.path());
+        for line in &printed {
+            let n: u32 = line
+                .strip_prefix("created ")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("round {round}: unexpected line {line:?}"));
+            assert!(
+                journals.contains(&n),
+                "round {round}: journal {n} was reported created but is missing"
+            );
+        }
+        reported += printed.len();
+
+        // Every journal at its final path is whole: it opens with the
+        // passphrase and has both unlock methods. Earlier rounds' journals
+        // were checked then, and nothing touches them again.
+        for &n in journals.difference(&checked) {
+            let path = dir.path().join(crash_journal_name(n));
+            let journal = Journal::open(&path, Unlock::passphrase(PASSPHRASE).unwrap())
+                .unwrap_or_else(|e| {
+                    panic!("round {round}: journal {n} is at its path but does not open: {e}")
+                });
+            assert_eq!(
+                journal.unlock_methods().unwrap(),
+                vec![Method::Passphrase, Method::Recovery],
+                "round {round}: journal {n}"
+            );
+            assert!(journal.checkins(None, None).unwrap().is_empty());
+            drop(journal);
+            assert_eq!(integrity_check(&path), "ok", "round {round}: journal {n}");
+        }
+        checked = journals;
+    }
+
+    let (journals, strays) = list_created(dir.path());
+    eprintln!(
+        "{rounds} kills, {reported} reported creations, {} journals, {strays} stray files \
+         left by interrupted creations, {:.1?}",
+        journals.len(),
+        started.elapsed()
+    );
+    assert!(reported > 0, "no creation finished between the kills");
+}
