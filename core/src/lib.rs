@@ -4,13 +4,16 @@
 //!
 //! Nothing here knows about FFI; `tandem-ffi` wraps it for the phones.
 
+pub mod chart;
 pub mod checkin;
 pub mod crypto;
 pub mod day;
 pub mod demo;
 pub mod error;
+pub mod insights;
 pub mod reflection;
 pub mod schema;
+pub mod settings;
 pub mod store;
 pub mod vocab;
 
@@ -19,6 +22,7 @@ pub use crypto::{DeviceKey, Method, Passphrase, RecoveryCode, Unlock};
 pub use day::{Clock, FixedClock, SystemClock};
 pub use error::{Error, Result};
 pub use reflection::Reflection;
+pub use settings::{Settings, WeekStart};
 pub use store::{Author, CreateOptions, Journal, RecordId, Saved};
 pub use vocab::{
     Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Side, Skill, VocabEntry,

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod journals;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
