@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
-use tandem_core::{Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Skill, Who};
+use tandem_core::{
+    Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Skill, WeekStart, Who,
+};
 
 /// Tandem: a private, encrypted journal for couples caught in the
 /// pursue–withdraw cycle.
@@ -47,6 +49,31 @@ pub enum Command {
     Reflections(RangeArgs),
     /// List every code with its label, for the flags of `checkin` and `reflect`
     Vocab,
+    /// Summarise one week: moves, cycle days, intensity, repair, skills
+    Week {
+        /// Any day of the week [default: today]
+        #[arg(long, value_parser = parse_day, value_name = "DAY")]
+        date: Option<NaiveDate>,
+    },
+    /// The pattern week by week as a terminal chart, with findings
+    Pattern(PatternArgs),
+    /// Write the pattern's charts as an SVG file
+    Chart {
+        #[command(flatten)]
+        range: PatternArgs,
+        /// Which chart
+        #[arg(long, value_enum, default_value = "all")]
+        kind: ChartKind,
+        /// Where to write the SVG
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Show or change settings
+    Settings {
+        /// The day weeks start on
+        #[arg(long = "week-start", value_parser = parse_week_start, value_name = "monday|sunday")]
+        week_start: Option<WeekStart>,
+    },
     /// Create a demo journal: 26 weeks of a couple whose cycle slowly softens
     Demo(DemoArgs),
 }
@@ -127,6 +154,29 @@ pub struct RangeArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct PatternArgs {
+    /// How many weeks, ending with the current one
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=1040), value_name = "N")]
+    pub weeks: u32,
+    /// End with the week holding this day instead of this week
+    #[arg(long, value_parser = parse_day, value_name = "DAY")]
+    pub until: Option<NaiveDate>,
+}
+
+/// The charts `tandem chart` can write.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ChartKind {
+    /// All three, stacked
+    All,
+    /// Stacked moves per week, me and partner side by side
+    Moves,
+    /// Mood line
+    Mood,
+    /// Cycle days with the trend
+    Cycle,
+}
+
+#[derive(Debug, Args)]
 pub struct DemoArgs {
     /// The last day of the demo [default: today]
     #[arg(long, value_parser = parse_day, value_name = "DAY")]
@@ -145,6 +195,11 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
         t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
             .map_err(|_| "expected a date written YYYY-MM-DD, today or yesterday".to_string()),
     }
+}
+
+/// Parses the week-start setting for clap.
+fn parse_week_start(text: &str) -> Result<WeekStart, String> {
+    WeekStart::parse(text).map_err(|_| "expected monday or sunday".to_string())
 }
 
 /// Parses a vocabulary code for clap.

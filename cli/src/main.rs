@@ -14,7 +14,8 @@ use clap::error::ErrorKind;
 use tandem_core::demo::{DEMO_SEED, generate};
 use tandem_core::{CheckIn, Closeness, CreateOptions, Error, Journal, Reflection};
 
-use args::{CheckinArgs, Cli, Command, DemoArgs, ReflectArgs};
+use args::{ChartKind, CheckinArgs, Cli, Command, DemoArgs, ReflectArgs};
+use tandem_core::chart::{self, Embed};
 
 /// The passphrase the demo journal gets when `TANDEM_PASSPHRASE` is not set.
 const DEMO_PASSPHRASE: &str = "tandem-demo";
@@ -178,6 +179,43 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 .join("\n"))
         }
         Command::Vocab => Ok(render::vocab()),
+        Command::Week { date } => {
+            let j = access::open(&access::journal_path(flag)?)?;
+            let day = date.unwrap_or_else(|| j.today());
+            Ok(render::week(&j.week_summary(day)?, j.streak()?))
+        }
+        Command::Pattern(p) => {
+            let j = access::open(&access::journal_path(flag)?)?;
+            let insights = j.insights(p.until.unwrap_or_else(|| j.today()), p.weeks)?;
+            Ok(render::pattern(&insights.pattern, &insights.findings))
+        }
+        Command::Chart { range, kind, out } => {
+            let j = access::open(&access::journal_path(flag)?)?;
+            let pattern = j.pattern(range.until.unwrap_or_else(|| j.today()), range.weeks)?;
+            let svg = match kind {
+                ChartKind::All => chart::all_charts(&pattern, Embed::Standalone),
+                ChartKind::Moves => chart::moves_chart(&pattern, Embed::Standalone),
+                ChartKind::Mood => chart::mood_chart(&pattern, Embed::Standalone),
+                ChartKind::Cycle => chart::cycle_chart(&pattern, Embed::Standalone),
+            };
+            std::fs::write(&out, svg).map_err(|e| {
+                Failure::plain(format!("cannot write {}: {}", out.display(), e.kind()))
+            })?;
+            Ok(format!(
+                "Wrote the chart of {} weeks to {}\n",
+                pattern.points.len(),
+                out.display()
+            ))
+        }
+        Command::Settings { week_start } => {
+            let mut j = access::open(&access::journal_path(flag)?)?;
+            let mut settings = j.settings()?;
+            if let Some(w) = week_start {
+                settings.week_start = w;
+                j.set_settings(settings)?;
+            }
+            Ok(format!("Weeks start on {}.\n", settings.week_start.code()))
+        }
         Command::Demo(a) => demo(&access::demo_path(flag)?, flag.is_none(), a),
     }
 }

@@ -283,14 +283,17 @@ pub fn moves_chart(p: &Pattern, embed: Embed) -> String {
                         base = top;
                     }
                 }
-                let _ = writeln!(
-                    f.out,
-                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"8\" text-anchor=\"middle\" fill=\"{INK}\">me</text><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"8\" text-anchor=\"middle\" fill=\"{INK}\">p</text>",
-                    cx - bar / 2.0 - 1.0,
-                    H - BOTTOM + 26.0,
-                    cx + bar / 2.0 + 1.0,
-                    H - BOTTOM + 26.0
-                );
+                // Name the two bars only where there is room to read it.
+                if f.slot() >= 30.0 {
+                    let _ = writeln!(
+                        f.out,
+                        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"8\" text-anchor=\"middle\" fill=\"{INK}\">me</text><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"8\" text-anchor=\"middle\" fill=\"{INK}\">p</text>",
+                        cx - bar / 2.0 - 1.0,
+                        H - BOTTOM + 26.0,
+                        cx + bar / 2.0 + 1.0,
+                        H - BOTTOM + 26.0
+                    );
+                }
             }
             _ => {
                 let _ = writeln!(
@@ -451,4 +454,36 @@ pub fn cycle_chart(p: &Pattern, embed: Embed) -> String {
         (Key::Line { dashed: true }, "trend"),
     ]);
     f.finish()
+}
+
+/// The three charts stacked in one SVG: moves, mood, cycle days.
+pub fn all_charts(p: &Pattern, embed: Embed) -> String {
+    let ns = match embed {
+        Embed::Standalone => " xmlns=\"http://www.w3.org/2000/svg\"",
+        Embed::Inline => "",
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<svg{ns} viewBox=\"0 0 {W} {}\" width=\"{W}\" height=\"{}\" role=\"group\" aria-labelledby=\"all-title\">\n<title id=\"all-title\">The pattern over {}</title>",
+        3.0 * H,
+        3.0 * H,
+        esc(&range_text(p))
+    );
+    for (i, chart) in [
+        moves_chart(p, Embed::Inline),
+        mood_chart(p, Embed::Inline),
+        cycle_chart(p, Embed::Inline),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let _ = writeln!(
+            out,
+            "<g transform=\"translate(0 {:.1})\">\n{chart}</g>",
+            i as f64 * H
+        );
+    }
+    out.push_str("</svg>\n");
+    out
 }

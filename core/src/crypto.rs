@@ -19,6 +19,9 @@ pub const KEY_LEN: usize = 32;
 pub const ID_LEN: usize = 16;
 /// PBKDF2-HMAC-SHA256 iterations for new passphrase wraps.
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
+/// Most PBKDF2 iterations a stored wrap may ask for; more means the file was
+/// altered to stall an unlock.
+pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
 /// Shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 6;
 /// Version of the sealed-record format, bound into every record.
@@ -272,6 +275,9 @@ fn wrapping_key(unlock: &Unlock, salt: &[u8], iterations: u32) -> Result<Zeroizi
         Unlock::Device(k) => hkdf_key(salt, k.0.as_ref(), b"tandem/v1/kek/device"),
         Unlock::Recovery(k) => hkdf_key(salt, k.0.as_ref(), b"tandem/v1/kek/recovery"),
         Unlock::Passphrase(p) => {
+            if iterations > MAX_PBKDF2_ITERATIONS {
+                return Err(Error::Corrupt);
+            }
             let iterations = NonZeroU32::new(iterations).ok_or(Error::Corrupt)?;
             let mut out = Zeroizing::new([0u8; KEY_LEN]);
             pbkdf2::derive(

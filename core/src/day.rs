@@ -6,9 +6,9 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use crate::error::{Result, invalid};
 
 /// Earliest day a journal accepts.
-pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
     Some(d) => d,
-    None => panic!("1970-01-01 is a valid date"),
+    None => panic!("1900-01-01 is a valid date"),
 };
 
 /// Where "now" comes from; tests hand in a fixed one.
@@ -75,7 +75,7 @@ pub fn check_not_future(field: &'static str, day: NaiveDate, today: NaiveDate) -
         return Err(invalid(field, "is later than tomorrow"));
     }
     if day < EARLIEST {
-        return Err(invalid(field, "is earlier than 1970"));
+        return Err(invalid(field, "is earlier than 1900"));
     }
     Ok(())
 }

@@ -98,6 +98,11 @@ impl From<rusqlite::Error> for Error {
             rusqlite::Error::FromSqlConversionFailure(..)
             | rusqlite::Error::InvalidColumnType(..)
             | rusqlite::Error::IntegralValueOutOfRange(..) => Error::Corrupt,
+            // The statement text is ours, but keep it out of messages anyway.
+            rusqlite::Error::SqlInputError { error, .. } => Error::Database(DbError {
+                code: Some(error.extended_code),
+                description: "SQLite refused a statement",
+            }),
             _ => Error::Database(DbError {
                 code: None,
                 description: "SQLite call failed",

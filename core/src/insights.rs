@@ -318,7 +318,7 @@ fn top<T: Copy + PartialEq>(
             .filter(|(_, n)| *n > 0)
             .collect();
         // Stable sort keeps vocabulary order among equal counts.
-        counted.sort_by(|a, b| b.1.cmp(&a.1));
+        counted.sort_by_key(|c| std::cmp::Reverse(c.1));
         counted.truncate(TOP_N);
         counted
     };
@@ -596,4 +596,76 @@ pub fn streak(checkins: &[CheckIn], today: NaiveDate) -> u32 {
         }
     }
     n
+}
+
+/// The pattern over a run of weeks with its trend and findings, from one
+/// pass over the journal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Insights {
+    /// One point per week.
+    pub pattern: Pattern,
+    /// The last four weeks against the four before.
+    pub trend: Trend,
+    /// Plain-language findings over the whole run.
+    pub findings: Vec<Finding>,
+}
+
+fn values(saved: Vec<crate::store::Saved<CheckIn>>) -> Vec<CheckIn> {
+    saved.into_iter().map(|s| s.value).collect()
+}
+
+impl crate::store::Journal {
+    /// The summary of the week holding `day`, weeks starting as set.
+    pub fn week_summary(&self, day: NaiveDate) -> crate::Result<WeekSummary> {
+        let first = self.settings()?.week_start.first_day(day);
+        let last = first.checked_add_days(Days::new(6)).unwrap_or(first);
+        let checkins = values(self.checkins(Some(first), Some(last))?);
+        Ok(week_summary(&checkins, first))
+    }
+
+    /// The series for `weeks` weeks ending with the week holding `last_day`.
+    pub fn pattern(&self, last_day: NaiveDate, weeks: u32) -> crate::Result<Pattern> {
+        Ok(self.insights(last_day, weeks)?.pattern)
+    }
+
+    /// The series, trend and findings for `weeks` weeks ending with the week
+    /// holding `last_day`.
+    pub fn insights(&self, last_day: NaiveDate, weeks: u32) -> crate::Result<Insights> {
+        let start = self.settings()?.week_start;
+        let starts = week_starts(last_day, weeks.max(1), start);
+        let first = starts.first().copied().unwrap_or(last_day);
+        let last = start
+            .first_day(last_day)
+            .checked_add_days(Days::new(6))
+            .unwrap_or(last_day);
+        let checkins =
+            values(self.checkins(Some(first.min(trend_start(last_day, start))), Some(last))?);
+        Ok(Insights {
+            pattern: pattern(&checkins, &starts, start),
+            trend: trend(&checkins, last_day, start),
+            findings: findings(&checkins, first, last, start),
+        })
+    }
+
+    /// The series for every week touching `from..=to`.
+    pub fn pattern_between(&self, from: NaiveDate, to: NaiveDate) -> crate::Result<Pattern> {
+        let start = self.settings()?.week_start;
+        let starts = week_starts_between(from, to, start);
+        let checkins = values(self.checkins(Some(from), Some(to))?);
+        Ok(pattern(&checkins, &starts, start))
+    }
+
+    /// Consecutive days logged up to today.
+    pub fn streak(&self) -> crate::Result<u32> {
+        let today = self.today();
+        Ok(streak(&values(self.checkins(None, Some(today))?), today))
+    }
+}
+
+/// The first day the trend looks at: eight weeks back from `last_day`'s week.
+fn trend_start(last_day: NaiveDate, start: WeekStart) -> NaiveDate {
+    week_starts(last_day, 2 * TREND_WEEKS as u32, start)
+        .first()
+        .copied()
+        .unwrap_or(last_day)
 }

@@ -10,11 +10,11 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x546e_646d;
 
 /// The schema version this build writes and reads.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Each step brings the file from the version before it to its own.
 /// Append new steps; never edit one that has shipped.
-const STEPS: &[(u32, &str)] = &[(1, V1)];
+const STEPS: &[(u32, &str)] = &[(1, V1), (2, V2)];
 
 /// Version 1: key wraps, check-ins and reflections. Record tables hold a
 /// random id, a keyed tag of the day, format and key ids, the revision, a
@@ -51,6 +51,19 @@ CREATE TABLE reflections (
 ) STRICT, WITHOUT ROWID;
 ";
 
+/// Version 2: the settings record (week start …), sealed like every entry.
+const V2: &str = "
+CREATE TABLE settings (
+    id       BLOB PRIMARY KEY,
+    tag      BLOB NOT NULL UNIQUE,
+    format   INTEGER NOT NULL,
+    key_id   BLOB NOT NULL,
+    revision INTEGER NOT NULL,
+    nonce    BLOB NOT NULL,
+    sealed   BLOB NOT NULL
+) STRICT, WITHOUT ROWID;
+";
+
 /// Sets the connection's PRAGMAs. `journal_mode=WAL` writes only when the
 /// file is not yet in WAL mode, which is never true of a journal we made.
 pub fn configure(conn: &Connection) -> Result<()> {
@@ -59,6 +72,8 @@ pub fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "secure_delete", "ON")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // Another process (the CLI beside a running shell) waits its turn.
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
 }
 

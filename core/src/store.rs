@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,7 @@ use crate::day::{Clock, SystemClock};
 use crate::error::{Error, Result, invalid};
 use crate::reflection::Reflection;
 use crate::schema;
+use crate::settings::Settings;
 
 /// A record's random id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,17 +69,28 @@ struct Envelope<T> {
     value: T,
 }
 
-/// An entry type the store keeps: which table, and its natural key (the day
-/// it is unique for).
+/// An entry type the store keeps: which table, and the natural key it is
+/// unique for (a day, a week, or a fixed name), which the keyed tag hides.
 trait Entry: Serialize + DeserializeOwned {
     const TABLE: Table;
     const SQL: &'static str;
+    fn key(&self) -> String;
+}
+
+/// An entry that belongs to a calendar day, so it can be listed by range.
+trait Dated: Entry {
     fn day(&self) -> NaiveDate;
 }
 
 impl Entry for CheckIn {
     const TABLE: Table = Table::CheckIns;
     const SQL: &'static str = "checkins";
+    fn key(&self) -> String {
+        self.date.to_string()
+    }
+}
+
+impl Dated for CheckIn {
     fn day(&self) -> NaiveDate {
         self.date
     }
@@ -86,8 +99,25 @@ impl Entry for CheckIn {
 impl Entry for Reflection {
     const TABLE: Table = Table::Reflections;
     const SQL: &'static str = "reflections";
+    fn key(&self) -> String {
+        self.week_start.to_string()
+    }
+}
+
+impl Dated for Reflection {
     fn day(&self) -> NaiveDate {
         self.week_start
+    }
+}
+
+/// The one settings record's natural key.
+const SETTINGS_KEY: &str = "settings";
+
+impl Entry for Settings {
+    const TABLE: Table = Table::Settings;
+    const SQL: &'static str = "settings";
+    fn key(&self) -> String {
+        SETTINGS_KEY.to_string()
     }
 }
 
@@ -167,8 +197,8 @@ impl Journal {
                 "is needed when there is no device key",
             ));
         }
-        if opts.kdf_iterations == 0 {
-            return Err(invalid("kdf_iterations", "must be at least 1"));
+        if !(1..=crypto::MAX_PBKDF2_ITERATIONS).contains(&opts.kdf_iterations) {
+            return Err(invalid("kdf_iterations", "must be from 1 to 10,000,000"));
         }
         if path.exists() {
             return Err(Error::AlreadyExists);
@@ -230,9 +260,16 @@ impl Journal {
         if !path.is_file() {
             return Err(Error::NotFound("journal file"));
         }
+        let left_wal = sibling(path, "-wal").is_file();
         let mut conn = open_connection(path, false)?;
+        // A WAL left by a crash holds saved entries not yet in the file. Until
+        // the file and the key are proven right, closing must not fold it in:
+        // a refused open writes nothing. (Without one, closing only removes
+        // the empty side files SQLite made.)
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, left_wal)?;
         let version = schema::check_version(&conn)?;
         let keys = unlock_keys(&conn, &unlock)?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
         schema::configure(&conn)?;
         schema::upgrade(&mut conn, version)?;
         Ok(Journal {
@@ -253,7 +290,12 @@ impl Journal {
     /// Sets the PBKDF2 iterations for passphrases set from now on. Tests
     /// lower it to stay fast; the apps and the CLI keep the default.
     pub fn set_kdf_iterations(&mut self, iterations: u32) {
-        self.kdf_iterations = iterations.max(1);
+        self.kdf_iterations = iterations.clamp(1, crypto::MAX_PBKDF2_ITERATIONS);
+    }
+
+    /// The user's local today, by the journal's clock.
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
     }
 
     /// Where the journal lives.
@@ -352,7 +394,7 @@ impl Journal {
 
     /// The check-in for one day, if there is one.
     pub fn checkin(&self, day: NaiveDate) -> Result<Option<Saved<CheckIn>>> {
-        self.load_one(day)
+        self.load_one(&day.to_string())
     }
 
     /// Check-ins from `from` to `to` inclusive (either end open), by day.
@@ -366,7 +408,7 @@ impl Journal {
 
     /// Deletes one day's check-in; [`Error::NotFound`] if there is none.
     pub fn delete_checkin(&mut self, day: NaiveDate) -> Result<()> {
-        self.delete_one::<CheckIn>(day, "check-in for that day")
+        self.delete_one::<CheckIn>(&day.to_string(), "check-in for that day")
     }
 
     /// Saves the reflection for its week, replacing any earlier one.
@@ -390,7 +432,7 @@ impl Journal {
 
     /// The reflection for the week holding `day`, if there is one.
     pub fn reflection(&self, day: NaiveDate) -> Result<Option<Saved<Reflection>>> {
-        self.load_one(crate::day::monday_of(day))
+        self.load_one(&crate::day::monday_of(day).to_string())
     }
 
     /// Reflections whose week starts from `from` to `to` inclusive, by week.
@@ -404,11 +446,27 @@ impl Journal {
 
     /// Deletes the reflection for the week holding `day`.
     pub fn delete_reflection(&mut self, day: NaiveDate) -> Result<()> {
-        self.delete_one::<Reflection>(crate::day::monday_of(day), "reflection for that week")
+        self.delete_one::<Reflection>(
+            &crate::day::monday_of(day).to_string(),
+            "reflection for that week",
+        )
     }
 
-    fn tag<T: Entry>(&self, day: NaiveDate) -> Result<Vec<u8>> {
-        Ok(self.keys()?.tag(T::TABLE, day.to_string().as_bytes()))
+    /// The journal's settings; the defaults until any are saved.
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(self
+            .load_one::<Settings>(SETTINGS_KEY)?
+            .map(|s| s.value)
+            .unwrap_or_default())
+    }
+
+    /// Saves the journal's settings.
+    pub fn set_settings(&mut self, settings: Settings) -> Result<()> {
+        self.save_all(vec![settings]).map(|_| ())
+    }
+
+    fn tag<T: Entry>(&self, key: &str) -> Result<Vec<u8>> {
+        Ok(self.keys()?.tag(T::TABLE, key.as_bytes()))
     }
 
     fn save_all<T: Entry>(&mut self, values: Vec<T>) -> Result<Vec<Saved<T>>> {
@@ -418,7 +476,7 @@ impl Journal {
         let mut out = Vec::with_capacity(values.len());
         {
             let mut find = tx.prepare_cached(&format!(
-                "SELECT id, revision FROM {} WHERE tag = ?1",
+                "SELECT id, format, key_id, revision, nonce, sealed FROM {} WHERE tag = ?1",
                 T::SQL
             ))?;
             let mut upsert = tx.prepare_cached(&format!(
@@ -429,17 +487,22 @@ impl Journal {
                 T::SQL
             ))?;
             for value in values {
-                let tag = keys.tag(T::TABLE, value.day().to_string().as_bytes());
-                let existing: Option<(Vec<u8>, u32)> = find
-                    .query_row(params![tag], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()?;
-                let (id, revision) = match existing {
-                    Some((id, rev)) => {
-                        let id: Id = id.try_into().map_err(|_| Error::Corrupt)?;
-                        (id, rev.checked_add(1).ok_or(Error::Corrupt)?)
+                let key = value.key();
+                let tag = keys.tag(T::TABLE, key.as_bytes());
+                let mut rows = find.query(params![tag])?;
+                let (id, revision) = match rows.next()? {
+                    Some(row) => {
+                        // The tag is not sealed, so make sure the row it finds
+                        // really holds this key before replacing it.
+                        let old: Saved<T> = RawRecord::from_row(row)?.open(keys, T::TABLE)?;
+                        if old.value.key() != key {
+                            return Err(Error::Corrupt);
+                        }
+                        (old.id.0, old.revision.checked_add(1).ok_or(Error::Corrupt)?)
                     }
                     None => (crypto::random_id()?, 1),
                 };
+                drop(rows);
                 let envelope = Envelope {
                     saved_at: now,
                     author: Author::Me,
@@ -479,29 +542,25 @@ impl Journal {
         Ok(out)
     }
 
-    fn load_one<T: Entry>(&self, day: NaiveDate) -> Result<Option<Saved<T>>> {
-        let tag = self.tag::<T>(day)?;
+    fn load_one<T: Entry>(&self, key: &str) -> Result<Option<Saved<T>>> {
+        let tag = self.tag::<T>(key)?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT id, format, key_id, revision, nonce, sealed FROM {} WHERE tag = ?1",
             T::SQL
         ))?;
-        let row = stmt
-            .query_row(params![tag], RawRecord::from_row)
-            .optional()?;
-        match row {
-            None => Ok(None),
-            Some(raw) => {
-                let saved: Saved<T> = raw.open(self.keys()?, T::TABLE)?;
-                // The tag is not sealed; a swapped tag shows up as a day mismatch.
-                if saved.value.day() != day {
-                    return Err(Error::Corrupt);
-                }
-                Ok(Some(saved))
-            }
+        let mut rows = stmt.query(params![tag])?;
+        let Some(row) = rows.next()? else {
+            return Ok(None);
+        };
+        let saved: Saved<T> = RawRecord::from_row(row)?.open(self.keys()?, T::TABLE)?;
+        // The tag is not sealed; a swapped tag shows up as a key mismatch.
+        if saved.value.key() != key {
+            return Err(Error::Corrupt);
         }
+        Ok(Some(saved))
     }
 
-    fn load_range<T: Entry>(
+    fn load_range<T: Dated>(
         &self,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
@@ -524,8 +583,8 @@ impl Journal {
         Ok(out)
     }
 
-    fn delete_one<T: Entry>(&mut self, day: NaiveDate, what: &'static str) -> Result<()> {
-        let tag = self.tag::<T>(day)?;
+    fn delete_one<T: Entry>(&mut self, key: &str, what: &'static str) -> Result<()> {
+        let tag = self.tag::<T>(key)?;
         let n = self.conn.execute(
             &format!("DELETE FROM {} WHERE tag = ?1", T::SQL),
             params![tag],
@@ -537,39 +596,49 @@ impl Journal {
     }
 }
 
-/// One record row as read, before it is opened.
-struct RawRecord {
-    id: Vec<u8>,
+/// One record row as read, before it is opened. The byte columns are
+/// borrowed from SQLite's row, not copied: opening copies the ciphertext
+/// once anyway, into the wiped buffer it decrypts in place.
+struct RawRecord<'a> {
+    id: &'a [u8],
     format: u32,
-    key_id: Vec<u8>,
+    key_id: &'a [u8],
     revision: u32,
-    nonce: Vec<u8>,
-    sealed: Vec<u8>,
+    nonce: &'a [u8],
+    sealed: &'a [u8],
 }
 
-impl RawRecord {
-    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+/// A BLOB column borrowed from a row; any other type is a conversion error.
+fn blob<'a>(r: &'a rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<&'a [u8]> {
+    let value = r.get_ref(idx)?;
+    value
+        .as_blob()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, value.data_type(), Box::new(e)))
+}
+
+impl<'a> RawRecord<'a> {
+    fn from_row(r: &'a rusqlite::Row<'_>) -> rusqlite::Result<Self> {
         Ok(RawRecord {
-            id: r.get(0)?,
+            id: blob(r, 0)?,
             format: r.get(1)?,
-            key_id: r.get(2)?,
+            key_id: blob(r, 2)?,
             revision: r.get(3)?,
-            nonce: r.get(4)?,
-            sealed: r.get(5)?,
+            nonce: blob(r, 4)?,
+            sealed: blob(r, 5)?,
         })
     }
 
     fn open<T: DeserializeOwned>(&self, keys: &Keys, table: Table) -> Result<Saved<T>> {
         let place = RecordPlace {
             table,
-            id: &self.id,
-            key_id: &self.key_id,
+            id: self.id,
+            key_id: self.key_id,
             revision: self.revision,
             format: self.format,
         };
-        let plain = keys.open(&place, &self.nonce, &self.sealed)?;
+        let plain = keys.open(&place, self.nonce, self.sealed)?;
         let env: Envelope<T> = serde_json::from_slice(&plain).map_err(|_| Error::Corrupt)?;
-        let id: Id = self.id.as_slice().try_into().map_err(|_| Error::Corrupt)?;
+        let id: Id = self.id.try_into().map_err(|_| Error::Corrupt)?;
         Ok(Saved {
             id: RecordId(id),
             revision: self.revision,
@@ -639,11 +708,16 @@ fn restrict_to_owner(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The path of a side file of the database (`-wal`, `-shm`).
+fn sibling(db: &Path, suffix: &str) -> PathBuf {
+    let mut p = db.as_os_str().to_os_string();
+    p.push(suffix);
+    PathBuf::from(p)
+}
+
 fn remove_quietly(db: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut p = db.as_os_str().to_os_string();
-        p.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(p));
+        let _ = std::fs::remove_file(sibling(db, suffix));
     }
 }
 

@@ -456,12 +456,18 @@ fn a_wrong_key_on_a_journal_left_with_its_wal_loses_nothing() {
     drop(journal);
     let path = copy.path().join("journal.tandem");
 
+    let db_before = std::fs::read(&path).unwrap();
+    let wal_before = std::fs::read(copy.path().join("journal.tandem-wal")).unwrap();
     for unlock in [pass(OTHER_PASSPHRASE), device(&OTHER_DEVICE)] {
         let err = Journal::open(&path, unlock).unwrap_err();
         assert!(matches!(err, Error::WrongKey), "{err:?}");
+        // The refused open folded nothing in: database and WAL as they were.
+        assert_eq!(std::fs::read(&path).unwrap(), db_before);
+        assert_eq!(
+            std::fs::read(copy.path().join("journal.tandem-wal")).unwrap(),
+            wal_before
+        );
     }
-    // SQLite may fold the WAL into the database when the refused connection
-    // closes, but the saved check-in must survive it.
     let journal = Journal::open(&path, pass(PASSPHRASE)).unwrap();
     assert_eq!(journal.checkin(day(NOTE_DAY)).unwrap(), Some(saved.clone()));
     assert_eq!(journal.checkins(None, None).unwrap(), vec![saved]);

@@ -602,3 +602,58 @@ fn a_journal_with_nothing_saved_lists_nothing() {
     let journal: Journal = fx.open(recovery(&fx.code)).unwrap();
     assert_eq!(journal.checkins(None, None).unwrap(), vec![]);
 }
+
+#[test]
+fn settings_default_to_monday_weeks_and_a_change_survives_reopening() {
+    let (fx, mut journal) = Fixture::new(Methods::Both);
+    assert_eq!(
+        journal.settings().unwrap(),
+        tandem_core::Settings::default()
+    );
+    assert_eq!(
+        journal.settings().unwrap().week_start,
+        tandem_core::WeekStart::Monday
+    );
+    // Wednesday 4 March 2026: its Monday week began on the 2nd.
+    journal
+        .save_checkin(CheckIn::new(
+            day("2026-03-04"),
+            3,
+            Move::Pursued,
+            PartnerMove::Withdrew,
+        ))
+        .unwrap();
+    journal
+        .save_checkin(CheckIn::new(
+            day("2026-03-01"),
+            4,
+            Move::Neither,
+            PartnerMove::Neither,
+        ))
+        .unwrap();
+    assert_eq!(
+        journal.week_summary(day("2026-03-04")).unwrap().week_start,
+        day("2026-03-02")
+    );
+    assert_eq!(
+        journal.week_summary(day("2026-03-04")).unwrap().days_logged,
+        1
+    );
+    journal
+        .set_settings(tandem_core::Settings {
+            week_start: tandem_core::WeekStart::Sunday,
+        })
+        .unwrap();
+    drop(journal);
+    let journal = fx.open(pass(PASSPHRASE)).unwrap();
+    assert_eq!(
+        journal.settings().unwrap().week_start,
+        tandem_core::WeekStart::Sunday
+    );
+    // Sunday 1 March to Saturday 7 March now holds both days.
+    let w = journal.week_summary(day("2026-03-04")).unwrap();
+    assert_eq!(
+        (w.week_start, w.days_logged, w.cycle_days),
+        (day("2026-03-01"), 2, 1)
+    );
+}

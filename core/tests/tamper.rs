@@ -250,6 +250,29 @@ fn swapped_tags_make_each_days_read_corrupt() {
         }
         assert_corrupt(one, &format!("checkin({d}) with swapped tags"));
     }
+    // Saving day A again must not overwrite day B's row, which A's tag now finds.
+    let mut journal = journal;
+    let again = CheckIn::new(day(DAY_A), 3, Move::Neither, PartnerMove::Neither);
+    assert_corrupt(journal.save_checkin(again), "save over a swapped tag");
+    drop(journal);
+    assert_eq!(get_blob(&fx.raw(), "checkins", "tag", &b.id.0), tag_a);
+    let listed = fx.open_device().checkins(None, None).unwrap();
+    assert_eq!(listed, vec![a, b]);
+}
+
+#[test]
+fn a_raised_passphrase_iteration_count_is_refused_before_any_key_work() {
+    // A count pushed to the top of u32 would stall an unlock for hours; it
+    // is refused as damage at once.
+    let (fx, _a, _b, _r) = two_day_journal();
+    fx.raw()
+        .execute(
+            "UPDATE key_wraps SET iterations = ?1 WHERE method = 'passphrase'",
+            [i64::from(u32::MAX)],
+        )
+        .unwrap();
+    assert!(matches!(fx.open(pass(PASSPHRASE)), Err(Error::Corrupt)));
+    assert!(fx.open(device(&DEVICE)).is_ok());
 }
 
 #[test]

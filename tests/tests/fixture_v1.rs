@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use tandem_core::{
     Author, Behaviour, CheckIn, Closeness, ClosenessWord, CreateOptions, Error, Feeling,
     FixedClock, Journal, Method, Move, PartnerMove, Passphrase, RecordId, Reflection, Repair,
-    Saved, Skill, Unlock, Who,
+    Saved, Settings, Skill, Unlock, WeekStart, Who,
 };
 use tandem_tests::{copy_journal, fixtures_dir, side_files};
 
@@ -325,6 +325,26 @@ fn opens_the_v1_fixture_and_reads_back_exactly() {
         "the committed fixture changed"
     );
     assert!(side_files(&fixture).is_empty());
+}
+
+#[test]
+fn opening_the_v1_fixture_upgrades_it_to_version_2_with_default_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = copy_journal(&fixture_path(), dir.path()).unwrap();
+    assert_eq!(header_ids(&copy), (0x546e_646d, 1));
+    let mut journal = Journal::open(&copy, Unlock::passphrase(PASSPHRASE).unwrap()).unwrap();
+    // Version 2 added the settings record; a v1 journal starts with the defaults.
+    assert_eq!(journal.settings().unwrap().week_start, WeekStart::Monday);
+    journal
+        .set_settings(Settings {
+            week_start: WeekStart::Sunday,
+        })
+        .unwrap();
+    drop(journal);
+    assert_eq!(header_ids(&copy), (0x546e_646d, 2));
+    let journal = Journal::open(&copy, Unlock::recovery_code(RECOVERY_CODE).unwrap()).unwrap();
+    assert_eq!(journal.settings().unwrap().week_start, WeekStart::Sunday);
+    assert_reads_back_exactly(&journal);
 }
 
 #[test]

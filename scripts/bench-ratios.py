@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Encrypted vs. plaintext figures from the last `store` bench run.
+
+Run after `cargo bench -p tandem-core --bench store`; reads criterion's
+target/criterion/<group>/<function>/new/estimates.json and prints each
+group's encrypted and plaintext times and their ratio.
+
+Usage: python3 scripts/bench-ratios.py [--stat mean|median] [--target DIR]
+The target directory defaults to $CARGO_TARGET_DIR, else ./target beside
+this script's parent (the workspace root).
+"""
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+# group -> (goal text, check(encrypted_ns, plaintext_ns) -> bool)
+GROUPS = {
+    "open": ("encrypted < 10 ms", lambda e, p: e < 10e6),
+    "save": ("ratio <= 1.1", lambda e, p: e / p <= 1.1),
+    "load_ten_years": ("ratio <= 1.3", lambda e, p: e / p <= 1.3),
+}
+
+
+def fmt(ns):
+    for unit, scale in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
+        if ns >= scale:
+            return f"{ns / scale:.3f} {unit}"
+    return f"{ns:.1f} ns"
+
+
+def estimate(root, group, function, stat):
+    path = root / group / function / "new" / "estimates.json"
+    try:
+        with open(path) as f:
+            data = json.load(f)[stat]
+    except FileNotFoundError:
+        return None
+    ci = data["confidence_interval"]
+    return data["point_estimate"], ci["lower_bound"], ci["upper_bound"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stat", choices=("mean", "median"), default="mean")
+    default_target = os.environ.get("CARGO_TARGET_DIR") or Path(__file__).resolve().parent.parent / "target"
+    parser.add_argument("--target", type=Path, default=Path(default_target))
+    args = parser.parse_args()
+    root = args.target / "criterion"
+
+    header = ("group", f"encrypted ({args.stat})", f"plaintext ({args.stat})", "ratio", "goal", "met")
+    rows, missing = [], []
+    for group, (goal, check) in GROUPS.items():
+        enc = estimate(root, group, "encrypted", args.stat)
+        plain = estimate(root, group, "plaintext", args.stat)
+        if enc is None or plain is None:
+            missing.append(group)
+            continue
+        e, p = enc[0], plain[0]
+        rows.append((group, fmt(e), fmt(p), f"{e / p:.2f}x", goal, "yes" if check(e, p) else "NO"))
+
+    if rows:
+        widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
+        for r in [header, tuple("-" * w for w in widths)] + rows:
+            print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+    if missing:
+        print(f"no estimates under {root} for: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
