@@ -45,7 +45,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use rusqlite::{Connection, OpenFlags, params};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -174,7 +174,7 @@ fn plain_load<T: DeserializeOwned>(
             value: env.value,
         });
     }
-    out.sort_by_key(|s| day(&s.value));
+    out.sort_unstable_by_key(|s| day(&s.value));
     out
 }
 
@@ -308,48 +308,83 @@ fn benches(c: &mut Criterion) {
         // Each save replaces the next day's existing check-in, cycling
         // through all ten years, so the table's size stays the same. The
         // journal keeps the system clock `Journal::open` gives it.
+        //
+        // The two stores are saved to in turn, one of each per iteration,
+        // and each function times only its own: both see the same disk, WAL
+        // and checkpoint rhythm, so drift between two runs cannot tilt the
+        // ratio. (An fsync here costs about as much as the whole save.)
         let mut journal = open_journal(&write.journal);
-        let mut next = 0usize;
-        group.bench_function("encrypted", |b| {
-            b.iter_batched(
-                || {
-                    next = (next + 1) % DAYS;
-                    write.checkins[next].value.clone()
-                },
-                |c| journal.save_checkin(c).expect("save check-in"),
-                BatchSize::SmallInput,
-            )
-        });
-    }
-    {
         let mut conn = plain_connection(&write.plain, false);
         let mut next = 0usize;
-        group.bench_function("plaintext", |b| {
-            b.iter_batched(
-                || {
-                    next = (next + 1) % DAYS;
-                    let s = &write.checkins[next];
-                    (s.id, s.value.clone())
-                },
-                |(id, value)| {
-                    // A fresh save time, as the journal stamps one. (Rewriting
-                    // identical bytes would let SQLite skip the page write,
-                    // the WAL frame and so the fsync.)
-                    let s = Saved {
-                        id,
-                        revision: 1,
-                        saved_at: Utc::now(),
-                        author: Author::Me,
-                        value,
-                    };
-                    let tx = conn.transaction().expect("transaction");
-                    plain_upsert(&tx, "checkins", &s).expect("upsert");
-                    tx.commit().expect("commit");
-                    s
-                },
-                BatchSize::SmallInput,
-            )
-        });
+        // Every pair of saves, whichever function timed it, also adds to
+        // these: the ratio of the two sums compares the stores over exactly
+        // the same moments, free of drift between the two functions' runs.
+        let (mut paired_encrypted, mut paired_plain, mut pairs) =
+            (Duration::ZERO, Duration::ZERO, 0u64);
+        for time_encrypted in [true, false] {
+            let name = if time_encrypted {
+                "encrypted"
+            } else {
+                "plaintext"
+            };
+            group.bench_function(name, |b| {
+                b.iter_custom(|iters| {
+                    let mut timed = Duration::ZERO;
+                    for i in 0..iters {
+                        next = (next + 1) % DAYS;
+                        let s = &write.checkins[next];
+                        let mut save_encrypted = || {
+                            let value = s.value.clone();
+                            let start = Instant::now();
+                            black_box(journal.save_checkin(value).expect("save check-in"));
+                            start.elapsed()
+                        };
+                        let mut save_plain = || {
+                            let (id, value) = (s.id, s.value.clone());
+                            let start = Instant::now();
+                            // A fresh save time, as the journal stamps one.
+                            // (Rewriting identical bytes would let SQLite skip
+                            // the page write, the WAL frame and so the fsync.)
+                            let s = Saved {
+                                id,
+                                revision: 1,
+                                saved_at: Utc::now(),
+                                author: Author::Me,
+                                value,
+                            };
+                            let tx = conn.transaction().expect("transaction");
+                            plain_upsert(&tx, "checkins", &s).expect("upsert");
+                            tx.commit().expect("commit");
+                            black_box(s);
+                            start.elapsed()
+                        };
+                        // Alternate which store goes first, so neither
+                        // always follows the other's fsync.
+                        let (encrypted, plain) = if i % 2 == 0 {
+                            let e = save_encrypted();
+                            (e, save_plain())
+                        } else {
+                            let p = save_plain();
+                            (save_encrypted(), p)
+                        };
+                        timed += if time_encrypted { encrypted } else { plain };
+                        paired_encrypted += encrypted;
+                        paired_plain += plain;
+                        pairs += 1;
+                    }
+                    timed
+                })
+            });
+        }
+        if pairs > 0 {
+            write_paired("save", pairs, paired_encrypted, paired_plain);
+            println!(
+                "save/paired            {pairs} pairs: encrypted {:.1} µs, plaintext {:.1} µs, ratio {:.3}",
+                paired_encrypted.as_secs_f64() * 1e6 / pairs as f64,
+                paired_plain.as_secs_f64() * 1e6 / pairs as f64,
+                paired_encrypted.as_secs_f64() / paired_plain.as_secs_f64()
+            );
+        }
     }
     group.finish();
 
@@ -359,26 +394,74 @@ fn benches(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(5));
     {
+        // As for saves: the two loads run in turn, alternating which goes
+        // first, each function timing its own, and the paired sums kept.
         let journal = open_journal(&read.journal);
-        group.bench_function("encrypted", |b| {
-            b.iter_with_large_drop(|| {
-                let c = journal.checkins(None, None).expect("load check-ins");
-                let r = journal.reflections(None, None).expect("load reflections");
-                (c, r)
-            })
-        });
-    }
-    {
         let conn = open_plain(&read.plain);
-        group.bench_function("plaintext", |b| {
-            b.iter_with_large_drop(|| {
-                let c = plain_load(&conn, "checkins", checkin_day);
-                let r = plain_load(&conn, "reflections", reflection_day);
-                (c, r)
-            })
-        });
+        let (mut paired_encrypted, mut paired_plain, mut pairs) =
+            (Duration::ZERO, Duration::ZERO, 0u64);
+        for time_encrypted in [true, false] {
+            let name = if time_encrypted {
+                "encrypted"
+            } else {
+                "plaintext"
+            };
+            group.bench_function(name, |b| {
+                b.iter_custom(|iters| {
+                    let mut timed = Duration::ZERO;
+                    for i in 0..iters {
+                        let load_encrypted = || {
+                            let start = Instant::now();
+                            let c = journal.checkins(None, None).expect("load check-ins");
+                            let r = journal.reflections(None, None).expect("load reflections");
+                            let t = start.elapsed();
+                            black_box((c, r));
+                            t
+                        };
+                        let load_plain = || {
+                            let start = Instant::now();
+                            let c = plain_load(&conn, "checkins", checkin_day);
+                            let r = plain_load(&conn, "reflections", reflection_day);
+                            let t = start.elapsed();
+                            black_box((c, r));
+                            t
+                        };
+                        let (encrypted, plain) = if i % 2 == 0 {
+                            let e = load_encrypted();
+                            (e, load_plain())
+                        } else {
+                            let p = load_plain();
+                            (load_encrypted(), p)
+                        };
+                        timed += if time_encrypted { encrypted } else { plain };
+                        paired_encrypted += encrypted;
+                        paired_plain += plain;
+                        pairs += 1;
+                    }
+                    timed
+                })
+            });
+        }
+        write_paired("load_ten_years", pairs, paired_encrypted, paired_plain);
     }
     group.finish();
+}
+
+/// Leaves the paired figures beside criterion's own, for
+/// `scripts/bench-ratios.py`.
+fn write_paired(group: &str, pairs: u64, encrypted: Duration, plain: Duration) {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let dir = target.join("criterion").join(group);
+    let json = format!(
+        "{{\"pairs\": {pairs}, \"encrypted_ns\": {:.1}, \"plaintext_ns\": {:.1}}}\n",
+        encrypted.as_secs_f64() * 1e9 / pairs as f64,
+        plain.as_secs_f64() * 1e9 / pairs as f64
+    );
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let _ = std::fs::write(dir.join("paired.json"), json);
+    }
 }
 
 criterion_group!(store, benches);

@@ -344,19 +344,33 @@ pub struct RecordPlace<'a> {
 }
 
 impl RecordPlace<'_> {
-    fn aad(&self) -> Vec<u8> {
-        let mut aad = Vec::with_capacity(16 + 2 * ID_LEN);
-        aad.extend_from_slice(b"tandem/v1/rec");
-        aad.extend_from_slice(&self.format.to_be_bytes());
-        aad.push(self.table.code());
-        aad.extend_from_slice(&(self.id.len() as u32).to_be_bytes());
-        aad.extend_from_slice(self.id);
-        aad.extend_from_slice(&(self.key_id.len() as u32).to_be_bytes());
-        aad.extend_from_slice(self.key_id);
-        aad.extend_from_slice(&self.revision.to_be_bytes());
-        aad
+    /// The associated data, built on the stack: every record read makes one.
+    fn aad(&self) -> Result<[u8; AAD_LEN]> {
+        if self.id.len() != ID_LEN || self.key_id.len() != ID_LEN {
+            return Err(Error::Corrupt);
+        }
+        let mut aad = [0u8; AAD_LEN];
+        let mut at = 0;
+        for part in [
+            &b"tandem/v1/rec"[..],
+            &self.format.to_be_bytes(),
+            &[self.table.code()],
+            &(ID_LEN as u32).to_be_bytes(),
+            self.id,
+            &(ID_LEN as u32).to_be_bytes(),
+            self.key_id,
+            &self.revision.to_be_bytes(),
+        ] {
+            aad[at..at + part.len()].copy_from_slice(part);
+            at += part.len();
+        }
+        Ok(aad)
     }
 }
+
+/// Length of a record's associated data: label, format, table, the two
+/// length-prefixed ids and the revision.
+const AAD_LEN: usize = 13 + 4 + 1 + 4 + ID_LEN + 4 + ID_LEN + 4;
 
 /// An unlocked data key and the sub-keys derived from it.
 pub struct Keys {
@@ -457,7 +471,7 @@ impl Keys {
         self.records
             .seal_in_place_append_tag(
                 Nonce::assume_unique_for_key(nonce),
-                Aad::from(place.aad()),
+                Aad::from(place.aad()?),
                 &mut buf,
             )
             .map_err(|_| Error::Corrupt)?;
@@ -472,18 +486,39 @@ impl Keys {
         nonce: &[u8],
         ciphertext: &[u8],
     ) -> Result<Zeroizing<Vec<u8>>> {
+        let mut buf = Zeroizing::new(Vec::new());
+        let len = self.open_into(place, nonce, ciphertext, &mut buf)?.len();
+        buf.truncate(len);
+        Ok(buf)
+    }
+
+    /// Opens a sealed record into `buf`, which a caller reading many records
+    /// reuses: one wiped buffer instead of one per record. Returns the
+    /// plaintext, borrowed from `buf`.
+    pub fn open_into<'b>(
+        &self,
+        place: &RecordPlace<'_>,
+        nonce: &[u8],
+        ciphertext: &[u8],
+        buf: &'b mut Zeroizing<Vec<u8>>,
+    ) -> Result<&'b [u8]> {
         if place.key_id != self.key_id || place.format != RECORD_FORMAT {
             return Err(Error::Corrupt);
         }
         let nonce = Nonce::try_assume_unique_for_key(nonce).map_err(|_| Error::Corrupt)?;
-        let mut buf = Zeroizing::new(ciphertext.to_vec());
-        let len = self
+        let aad = place.aad()?;
+        if buf.capacity() < ciphertext.len() {
+            // Growing in place would free the old bytes unwiped; the old
+            // buffer is wiped as it is dropped here instead.
+            *buf = Zeroizing::new(Vec::with_capacity(ciphertext.len().next_power_of_two()));
+        }
+        buf.clear();
+        buf.extend_from_slice(ciphertext);
+        let plain = self
             .records
-            .open_in_place(nonce, Aad::from(place.aad()), &mut buf)
-            .map_err(|_| Error::Corrupt)?
-            .len();
-        buf.truncate(len);
-        Ok(buf)
+            .open_in_place(nonce, Aad::from(aad), &mut buf[..])
+            .map_err(|_| Error::Corrupt)?;
+        Ok(plain)
     }
 
     /// A keyed tag of a record's natural key (such as its day), so the store

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use rusqlite::{
+    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -73,8 +75,49 @@ struct Envelope<T> {
 /// unique for (a day, a week, or a fixed name), which the keyed tag hides.
 trait Entry: Serialize + DeserializeOwned {
     const TABLE: Table;
-    const SQL: &'static str;
+    const SQL: &'static TableSql;
     fn key(&self) -> String;
+}
+
+/// The statements for one record table, fixed at compile time so a save
+/// builds no SQL text.
+struct TableSql {
+    /// The id and revision of the row with a tag.
+    find_id: &'static str,
+    /// The whole row with a tag.
+    find: &'static str,
+    /// Every row.
+    all: &'static str,
+    /// Insert, or replace the sealed part of the row with that id.
+    upsert: &'static str,
+    /// Delete the row with a tag.
+    delete: &'static str,
+}
+
+macro_rules! table_sql {
+    ($table:literal) => {
+        &TableSql {
+            find_id: concat!("SELECT id, revision FROM ", $table, " WHERE tag = ?1"),
+            find: concat!(
+                "SELECT id, format, key_id, revision, nonce, sealed FROM ",
+                $table,
+                " WHERE tag = ?1"
+            ),
+            all: concat!(
+                "SELECT id, format, key_id, revision, nonce, sealed FROM ",
+                $table
+            ),
+            upsert: concat!(
+                "INSERT INTO ",
+                $table,
+                " (id, tag, format, key_id, revision, nonce, sealed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (id) DO UPDATE SET format = ?3, key_id = ?4,
+                     revision = ?5, nonce = ?6, sealed = ?7"
+            ),
+            delete: concat!("DELETE FROM ", $table, " WHERE tag = ?1"),
+        }
+    };
 }
 
 /// An entry that belongs to a calendar day, so it can be listed by range.
@@ -84,7 +127,7 @@ trait Dated: Entry {
 
 impl Entry for CheckIn {
     const TABLE: Table = Table::CheckIns;
-    const SQL: &'static str = "checkins";
+    const SQL: &'static TableSql = table_sql!("checkins");
     fn key(&self) -> String {
         self.date.to_string()
     }
@@ -98,7 +141,7 @@ impl Dated for CheckIn {
 
 impl Entry for Reflection {
     const TABLE: Table = Table::Reflections;
-    const SQL: &'static str = "reflections";
+    const SQL: &'static TableSql = table_sql!("reflections");
     fn key(&self) -> String {
         self.week_start.to_string()
     }
@@ -115,7 +158,7 @@ const SETTINGS_KEY: &str = "settings";
 
 impl Entry for Settings {
     const TABLE: Table = Table::Settings;
-    const SQL: &'static str = "settings";
+    const SQL: &'static TableSql = table_sql!("settings");
     fn key(&self) -> String {
         SETTINGS_KEY.to_string()
     }
@@ -472,37 +515,33 @@ impl Journal {
     fn save_all<T: Entry>(&mut self, values: Vec<T>) -> Result<Vec<Saved<T>>> {
         let keys = self.keys.as_ref().ok_or(Error::Locked)?;
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
+        // Take the write lock at once rather than upgrading from a read lock
+        // after the lookup: fewer lock calls on every save.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut out = Vec::with_capacity(values.len());
         {
-            let mut find = tx.prepare_cached(&format!(
-                "SELECT id, format, key_id, revision, nonce, sealed FROM {} WHERE tag = ?1",
-                T::SQL
-            ))?;
-            let mut upsert = tx.prepare_cached(&format!(
-                "INSERT INTO {} (id, tag, format, key_id, revision, nonce, sealed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (id) DO UPDATE SET format = ?3, key_id = ?4,
-                     revision = ?5, nonce = ?6, sealed = ?7",
-                T::SQL
-            ))?;
+            let mut find = tx.prepare_cached(T::SQL.find_id)?;
+            let mut upsert = tx.prepare_cached(T::SQL.upsert)?;
             for value in values {
                 let key = value.key();
                 let tag = keys.tag(T::TABLE, key.as_bytes());
-                let mut rows = find.query(params![tag])?;
-                let (id, revision) = match rows.next()? {
-                    Some(row) => {
-                        // The tag is not sealed, so make sure the row it finds
-                        // really holds this key before replacing it.
-                        let old: Saved<T> = RawRecord::from_row(row)?.open(keys, T::TABLE)?;
-                        if old.value.key() != key {
-                            return Err(Error::Corrupt);
-                        }
-                        (old.id.0, old.revision.checked_add(1).ok_or(Error::Corrupt)?)
+                // The tag is not sealed: a row whose tag was swapped with
+                // another's would be replaced here. Only someone who can
+                // write the file can swap tags, and they could as well delete
+                // rows; what they cannot do is forge or move content, which
+                // the seal refuses on every read.
+                let existing: Option<(Vec<u8>, u32)> = find
+                    .query_row(params![tag], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                let (id, revision) = match existing {
+                    Some((id, rev)) => {
+                        let id: Id = id.try_into().map_err(|_| Error::Corrupt)?;
+                        (id, rev.checked_add(1).ok_or(Error::Corrupt)?)
                     }
                     None => (crypto::random_id()?, 1),
                 };
-                drop(rows);
                 let envelope = Envelope {
                     saved_at: now,
                     author: Author::Me,
@@ -544,10 +583,7 @@ impl Journal {
 
     fn load_one<T: Entry>(&self, key: &str) -> Result<Option<Saved<T>>> {
         let tag = self.tag::<T>(key)?;
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT id, format, key_id, revision, nonce, sealed FROM {} WHERE tag = ?1",
-            T::SQL
-        ))?;
+        let mut stmt = self.conn.prepare_cached(T::SQL.find)?;
         let mut rows = stmt.query(params![tag])?;
         let Some(row) = rows.next()? else {
             return Ok(None);
@@ -566,29 +602,29 @@ impl Journal {
         to: Option<NaiveDate>,
     ) -> Result<Vec<Saved<T>>> {
         let keys = self.keys()?;
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT id, format, key_id, revision, nonce, sealed FROM {}",
-            T::SQL
-        ))?;
+        let mut stmt = self.conn.prepare_cached(T::SQL.all)?;
         let mut out = Vec::new();
+        let mut buf = Zeroizing::new(Vec::with_capacity(4096));
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let saved: Saved<T> = RawRecord::from_row(row)?.open(keys, T::TABLE)?;
+            let saved: Saved<T> = RawRecord::from_row(row)?.open_with(keys, T::TABLE, &mut buf)?;
             let day = saved.value.day();
             if from.is_none_or(|f| day >= f) && to.is_none_or(|t| day <= t) {
                 out.push(saved);
             }
         }
-        out.sort_by_key(|s| s.value.day());
+        // Days are unique per table, so an unstable sort loses nothing and
+        // moves the large entries less.
+        out.sort_unstable_by_key(|s| s.value.day());
         Ok(out)
     }
 
     fn delete_one<T: Entry>(&mut self, key: &str, what: &'static str) -> Result<()> {
         let tag = self.tag::<T>(key)?;
-        let n = self.conn.execute(
-            &format!("DELETE FROM {} WHERE tag = ?1", T::SQL),
-            params![tag],
-        )?;
+        let n = self
+            .conn
+            .prepare_cached(T::SQL.delete)?
+            .execute(params![tag])?;
         if n == 0 {
             return Err(Error::NotFound(what));
         }
@@ -629,6 +665,16 @@ impl<'a> RawRecord<'a> {
     }
 
     fn open<T: DeserializeOwned>(&self, keys: &Keys, table: Table) -> Result<Saved<T>> {
+        self.open_with(keys, table, &mut Zeroizing::new(Vec::new()))
+    }
+
+    /// Opens the record using `buf` for the plaintext (see [`Keys::open_into`]).
+    fn open_with<T: DeserializeOwned>(
+        &self,
+        keys: &Keys,
+        table: Table,
+        buf: &mut Zeroizing<Vec<u8>>,
+    ) -> Result<Saved<T>> {
         let place = RecordPlace {
             table,
             id: self.id,
@@ -636,8 +682,8 @@ impl<'a> RawRecord<'a> {
             revision: self.revision,
             format: self.format,
         };
-        let plain = keys.open(&place, self.nonce, self.sealed)?;
-        let env: Envelope<T> = serde_json::from_slice(&plain).map_err(|_| Error::Corrupt)?;
+        let plain = keys.open_into(&place, self.nonce, self.sealed, buf)?;
+        let env: Envelope<T> = serde_json::from_slice(plain).map_err(|_| Error::Corrupt)?;
         let id: Id = self.id.try_into().map_err(|_| Error::Corrupt)?;
         Ok(Saved {
             id: RecordId(id),
