@@ -5,6 +5,10 @@ Run after `cargo bench -p tandem-core --bench store`; reads criterion's
 target/criterion/<group>/<function>/new/estimates.json and prints each
 group's encrypted and plaintext times and their ratio.
 
+Also reads the insights bench (`--bench insights`): its groups compare the
+insights with decrypting the same check-ins alone. Groups not yet run are
+listed on stderr.
+
 Usage: python3 scripts/bench-ratios.py [--stat mean|median] [--target DIR]
 The target directory defaults to $CARGO_TARGET_DIR, else ./target beside
 this script's parent (the workspace root).
@@ -16,11 +20,14 @@ import os
 import sys
 from pathlib import Path
 
-# group -> (goal text, check(encrypted_ns, plaintext_ns) -> bool)
+# group -> (measured function, baseline function, goal text,
+#           check(measured_ns, baseline_ns) -> bool)
 GROUPS = {
-    "open": ("encrypted < 10 ms", lambda e, p: e < 10e6),
-    "save": ("ratio <= 1.1", lambda e, p: e / p <= 1.1),
-    "load_ten_years": ("ratio <= 1.3", lambda e, p: e / p <= 1.3),
+    "open": ("encrypted", "plaintext", "encrypted < 10 ms", lambda e, p: e < 10e6),
+    "save": ("encrypted", "plaintext", "ratio <= 1.1", lambda e, p: e / p <= 1.1),
+    "load_ten_years": ("encrypted", "plaintext", "ratio <= 1.3", lambda e, p: e / p <= 1.3),
+    "pattern_52_weeks": ("insights", "decrypt_only", "insights < 10 ms", lambda e, p: e < 10e6),
+    "pattern_520_weeks": ("insights", "decrypt_only", "insights < 30 ms", lambda e, p: e < 30e6),
 }
 
 
@@ -50,20 +57,21 @@ def main():
     args = parser.parse_args()
     root = args.target / "criterion"
 
-    header = ("group", f"encrypted ({args.stat})", f"plaintext ({args.stat})", "ratio", "goal", "met")
+    header = ("group", f"measured ({args.stat})", f"baseline ({args.stat})", "ratio", "goal", "met")
     rows, missing = [], []
-    for group, (goal, check) in GROUPS.items():
-        enc = estimate(root, group, "encrypted", args.stat)
-        plain = estimate(root, group, "plaintext", args.stat)
+    for group, (measured, baseline, goal, check) in GROUPS.items():
+        enc = estimate(root, group, measured, args.stat)
+        plain = estimate(root, group, baseline, args.stat)
         if enc is None or plain is None:
             missing.append(group)
             continue
         e, p = enc[0], plain[0]
-        rows.append((group, fmt(e), fmt(p), f"{e / p:.2f}x", goal, "yes" if check(e, p) else "NO"))
+        rows.append((f"{group} ({measured} / {baseline})", fmt(e), fmt(p), f"{e / p:.2f}x", goal,
+                     "yes" if check(e, p) else "NO"))
 
     # Groups whose bench also timed the two stores in interleaved pairs: the
     # ratio of those sums is the one to trust (no drift between runs).
-    for group, (goal, check) in GROUPS.items():
+    for group, (_, _, goal, check) in GROUPS.items():
         try:
             with open(root / group / "paired.json") as f:
                 paired = json.load(f)

@@ -12,11 +12,7 @@
 //!   selecting every row and deserialising it into the same `Saved<CheckIn>` /
 //!   `Saved<Reflection>` values, sorted by day the same way. Goal: within 1.3x.
 //!
-//! Ten years is exactly 3,650 check-ins (one for every day) and 520
-//! reflections (one per week). The demo generator skips about 12% of days,
-//! so it is asked for 522 weeks ending on a Sunday: every day of the last
-//! 3,650 that the demo skipped gets a clone of the latest earlier demo
-//! check-in, redated; the last 520 of its 522 weekly reflections are kept.
+//! Ten years is exactly 3,650 check-ins and 520 reflections (see `common`).
 //!
 //! The baseline ("plaintext") is one SQLite file with the same schema shape
 //! as the journal's record tables, minus the crypto columns:
@@ -33,76 +29,31 @@
 //! the journal does: rewriting byte-identical rows lets SQLite skip the page
 //! write and with it the fsync, which once made the baseline look 20x faster.
 //!
-//! The setup prints both files' sizes. A ten-year journal is about 2.4 MB
-//! (it varies a little from run to run: ids are random, so B-tree splits
-//! differ), just over SQLite's default 2,000 KiB page cache, so every full
-//! load re-reads its pages from the OS; the 1.7 MB plaintext file fits.
+//! `save` and `load_ten_years` run the two stores in turn, alternating which
+//! goes first, each function timing only its own; every pair also adds to
+//! running sums written to `target/criterion/<group>/paired.json`. That
+//! paired ratio compares the stores over the same moments, free of drift
+//! between the two functions' runs (an fsync here costs as much as a save).
 //!
 //! Run: `cargo bench -p tandem-core --bench store && python3 scripts/bench-ratios.py`
+
+mod common;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use common::{DAYS, DEVICE_KEY, WEEKS, end_day, ten_years};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use rusqlite::{Connection, OpenFlags, params};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use tandem_core::day::monday_of;
-use tandem_core::demo::{self, DEMO_SEED};
 use tandem_core::store::RecordId;
 use tandem_core::{
     Author, CheckIn, CreateOptions, DeviceKey, FixedClock, Journal, Reflection, Saved, Unlock,
     schema,
 };
-
-/// Ten years of days, and of weeks.
-const DAYS: usize = 3_650;
-const WEEKS: usize = 520;
-/// The demo is asked for a little more than ten years, then trimmed.
-const DEMO_WEEKS: u32 = 522;
-/// The device key every benchmark journal is made and opened with.
-const DEVICE_KEY: [u8; 32] = [0x5a; 32];
-
-/// The last day of the ten years: a Sunday, so the last week is complete.
-fn end_day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).expect("a valid date")
-}
-
-/// Exactly ten years of entries: 3,650 check-ins (one a day) and 520
-/// reflections (one a week), ending on [`end_day`].
-fn ten_years() -> (Vec<CheckIn>, Vec<Reflection>) {
-    let end = end_day();
-    let data = demo::generate(DEMO_SEED, end, DEMO_WEEKS);
-    let first = end
-        .checked_sub_days(Days::new(DAYS as u64 - 1))
-        .expect("a valid date");
-
-    let mut checkins = Vec::with_capacity(DAYS);
-    let mut demo_days = data.checkins.iter().peekable();
-    let mut latest: Option<&CheckIn> = None;
-    for i in 0..DAYS as u64 {
-        let day = first.checked_add_days(Days::new(i)).expect("a valid date");
-        while let Some(c) = demo_days.next_if(|c| c.date <= day) {
-            latest = Some(c);
-        }
-        // A skipped day gets the latest earlier demo check-in, redated.
-        let source = latest.or(data.checkins.first()).expect("demo check-ins");
-        let mut c = source.clone();
-        c.date = day;
-        checkins.push(c);
-    }
-
-    let skip = data.reflections.len().saturating_sub(WEEKS);
-    let reflections: Vec<Reflection> = data.reflections[skip..].to_vec();
-
-    assert_eq!(checkins.len(), DAYS);
-    assert_eq!(reflections.len(), WEEKS);
-    assert_eq!(checkins[DAYS - 1].date, end);
-    assert_eq!(reflections[WEEKS - 1].week_start, monday_of(end));
-    (checkins, reflections)
-}
 
 /// What the plaintext table holds as JSON: the same envelope the journal
 /// seals (its own type is private to the store).

@@ -122,7 +122,40 @@ macro_rules! table_sql {
 
 /// An entry that belongs to a calendar day, so it can be listed by range.
 trait Dated: Entry {
+    /// Just the day, read from a record without building the whole entry:
+    /// a range query parses in full only the records inside the range.
+    type Day: DeserializeOwned + Into<NaiveDate>;
     fn day(&self) -> NaiveDate;
+}
+
+/// The part of a sealed envelope a range query reads first.
+#[derive(Deserialize)]
+struct DayProbe<D> {
+    value: D,
+}
+
+/// A check-in's day, alone.
+#[derive(Deserialize)]
+struct CheckInDay {
+    date: NaiveDate,
+}
+
+impl From<CheckInDay> for NaiveDate {
+    fn from(d: CheckInDay) -> Self {
+        d.date
+    }
+}
+
+/// A reflection's week, alone.
+#[derive(Deserialize)]
+struct ReflectionWeek {
+    week_start: NaiveDate,
+}
+
+impl From<ReflectionWeek> for NaiveDate {
+    fn from(d: ReflectionWeek) -> Self {
+        d.week_start
+    }
 }
 
 impl Entry for CheckIn {
@@ -134,6 +167,7 @@ impl Entry for CheckIn {
 }
 
 impl Dated for CheckIn {
+    type Day = CheckInDay;
     fn day(&self) -> NaiveDate {
         self.date
     }
@@ -148,6 +182,7 @@ impl Entry for Reflection {
 }
 
 impl Dated for Reflection {
+    type Day = ReflectionWeek;
     fn day(&self) -> NaiveDate {
         self.week_start
     }
@@ -603,14 +638,22 @@ impl Journal {
     ) -> Result<Vec<Saved<T>>> {
         let keys = self.keys()?;
         let mut stmt = self.conn.prepare_cached(T::SQL.all)?;
-        let mut out = Vec::new();
+        let mut out: Vec<Saved<T>> = Vec::new();
         let mut buf = Zeroizing::new(Vec::with_capacity(4096));
         let mut rows = stmt.query([])?;
+        let everything = from.is_none() && to.is_none();
         while let Some(row) = rows.next()? {
-            let saved: Saved<T> = RawRecord::from_row(row)?.open_with(keys, T::TABLE, &mut buf)?;
-            let day = saved.value.day();
+            let raw = RawRecord::from_row(row)?;
+            if everything {
+                out.push(raw.open_with(keys, T::TABLE, &mut buf)?);
+                continue;
+            }
+            let plain = raw.decrypt(keys, T::TABLE, &mut buf)?;
+            let probe: DayProbe<T::Day> =
+                serde_json::from_slice(plain).map_err(|_| Error::Corrupt)?;
+            let day: NaiveDate = probe.value.into();
             if from.is_none_or(|f| day >= f) && to.is_none_or(|t| day <= t) {
-                out.push(saved);
+                out.push(raw.parse(plain)?);
             }
         }
         // Days are unique per table, so an unstable sort loses nothing and
@@ -675,6 +718,17 @@ impl<'a> RawRecord<'a> {
         table: Table,
         buf: &mut Zeroizing<Vec<u8>>,
     ) -> Result<Saved<T>> {
+        let plain = self.decrypt(keys, table, buf)?;
+        self.parse(plain)
+    }
+
+    /// The record's plaintext, in `buf`.
+    fn decrypt<'b>(
+        &self,
+        keys: &Keys,
+        table: Table,
+        buf: &'b mut Zeroizing<Vec<u8>>,
+    ) -> Result<&'b [u8]> {
         let place = RecordPlace {
             table,
             id: self.id,
@@ -682,7 +736,11 @@ impl<'a> RawRecord<'a> {
             revision: self.revision,
             format: self.format,
         };
-        let plain = keys.open_into(&place, self.nonce, self.sealed, buf)?;
+        keys.open_into(&place, self.nonce, self.sealed, buf)
+    }
+
+    /// The entry and its save facts from the record's plaintext.
+    fn parse<T: DeserializeOwned>(&self, plain: &[u8]) -> Result<Saved<T>> {
         let env: Envelope<T> = serde_json::from_slice(plain).map_err(|_| Error::Corrupt)?;
         let id: Id = self.id.try_into().map_err(|_| Error::Corrupt)?;
         Ok(Saved {
