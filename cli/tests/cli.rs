@@ -320,3 +320,105 @@ fn a_new_journal_is_readable_by_its_owner_only() {
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+#[test]
+fn week_pattern_chart_and_settings_agree_with_the_generated_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.tandem");
+    assert!(
+        tandem(&path, &["demo", "--end", "2026-06-30"])
+            .status
+            .success()
+    );
+    let generated = generate(DEMO_SEED, "2026-06-30".parse().unwrap(), 26).checkins;
+    let logged_between = |from: &str, to: &str| {
+        generated
+            .iter()
+            .filter(|c| c.date.to_string().as_str() >= from && c.date.to_string().as_str() <= to)
+            .count()
+    };
+
+    // Wednesday 24 June 2026: its Monday week runs 22–28 June.
+    let week = stdout(&tandem(&path, &["week", "--date", "2026-06-24"]));
+    assert!(
+        week.starts_with("Week of Monday 22 June 2026 to Sunday 28 June\n"),
+        "{week}"
+    );
+    let n = logged_between("2026-06-22", "2026-06-28");
+    assert!(
+        week.contains(&format!("Days logged      {n} of 7\n")),
+        "{week}"
+    );
+
+    // Twelve weeks ending with the week of Monday 29 June: 29 June less
+    // eleven weeks is Monday 13 April.
+    let pattern = stdout(&tandem(
+        &path,
+        &["pattern", "--weeks", "12", "--until", "2026-06-30"],
+    ));
+    let rows: Vec<&str> = pattern.lines().skip(2).take(12).collect();
+    assert!(rows[0].starts_with("13 Apr 2026"), "{pattern}");
+    assert!(rows[11].starts_with("29 Jun 2026"), "{pattern}");
+    let monday = chrono::NaiveDate::from_ymd_opt(2026, 4, 13).unwrap();
+    for (i, row) in rows.iter().enumerate() {
+        // The "Me" column has one mark a day logged.
+        let from = monday + chrono::Days::new(7 * i as u64);
+        let to = from + chrono::Days::new(6);
+        let marks = row
+            .chars()
+            .skip(13)
+            .take(7)
+            .filter(|c| "█▒▚░".contains(*c))
+            .count();
+        assert_eq!(
+            marks,
+            logged_between(&from.to_string(), &to.to_string()),
+            "{row}"
+        );
+    }
+    assert!(
+        pattern.lines().any(|l| l.starts_with("• Cycle days")),
+        "{pattern}"
+    );
+
+    let svg_path = dir.path().join("chart.svg");
+    let chart = tandem(
+        &path,
+        &[
+            "chart",
+            "--weeks",
+            "12",
+            "--until",
+            "2026-06-30",
+            "--out",
+            svg_path.to_str().unwrap(),
+        ],
+    );
+    assert!(chart.status.success(), "{}", stderr(&chart));
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    // Three charts, twelve week groups each.
+    assert_eq!(svg.matches("class=\"week\"").count(), 36);
+
+    let set = tandem(&path, &["settings", "--week-start", "sunday"]);
+    assert_eq!(stdout(&set), "Weeks start on sunday.\n");
+    let week = stdout(&tandem(&path, &["week", "--date", "2026-06-24"]));
+    assert!(
+        week.starts_with("Week of Sunday 21 June 2026 to Saturday 27 June\n"),
+        "{week}"
+    );
+    let n = logged_between("2026-06-21", "2026-06-27");
+    assert!(
+        week.contains(&format!("Days logged      {n} of 7\n")),
+        "{week}"
+    );
+    assert_eq!(
+        stdout(&tandem(&path, &["settings"])),
+        "Weeks start on sunday.\n"
+    );
+    assert_one_line_failure(
+        &tandem(&path, &["settings", "--week-start", "friday"]),
+        2,
+        "--week-start",
+    );
+}
