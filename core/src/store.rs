@@ -225,8 +225,8 @@ impl Default for CreateOptions {
 
 /// An open journal. Holds the connection and, while unlocked, the keys.
 pub struct Journal {
-    conn: Connection,
-    keys: Option<Keys>,
+    pub(crate) conn: Connection,
+    pub(crate) keys: Option<Keys>,
     clock: Box<dyn Clock>,
     path: PathBuf,
     kdf_iterations: u32,
@@ -543,6 +543,25 @@ impl Journal {
         self.save_all(vec![settings]).map(|_| ())
     }
 
+    /// Writes entries exactly as given (id, revision, save time, author),
+    /// each replacing whatever row holds the same day or week, all in one
+    /// transaction. For import and restore, which carry records from
+    /// elsewhere; entries must already be validated.
+    pub(crate) fn write_saved(
+        &mut self,
+        checkins: &[Saved<CheckIn>],
+        reflections: &[Saved<Reflection>],
+    ) -> Result<()> {
+        let keys = self.keys.as_ref().ok_or(Error::Locked)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        put_saved(&tx, keys, checkins)?;
+        put_saved(&tx, keys, reflections)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     fn tag<T: Entry>(&self, key: &str) -> Result<Vec<u8>> {
         Ok(self.keys()?.tag(T::TABLE, key.as_bytes()))
     }
@@ -577,39 +596,15 @@ impl Journal {
                     }
                     None => (crypto::random_id()?, 1),
                 };
-                let envelope = Envelope {
-                    saved_at: now,
-                    author: Author::Me,
-                    value,
-                };
-                let mut plain =
-                    Zeroizing::new(serde_json::to_vec(&envelope).map_err(|_| Error::Corrupt)?);
-                let padded = plain.len().div_ceil(PAD_TO) * PAD_TO;
-                plain.resize(padded, b' ');
-                let place = RecordPlace {
-                    table: T::TABLE,
-                    id: &id,
-                    key_id: keys.key_id(),
-                    revision,
-                    format: RECORD_FORMAT,
-                };
-                let (nonce, sealed) = keys.seal(&place, &plain)?;
-                upsert.execute(params![
-                    id.as_slice(),
-                    tag,
-                    RECORD_FORMAT,
-                    keys.key_id().as_slice(),
-                    revision,
-                    nonce.as_slice(),
-                    sealed
-                ])?;
-                out.push(Saved {
+                let saved = Saved {
                     id: RecordId(id),
                     revision,
                     saved_at: now,
                     author: Author::Me,
-                    value: envelope.value,
-                });
+                    value,
+                };
+                seal_row(&mut upsert, keys, &tag, &saved)?;
+                out.push(saved);
             }
         }
         tx.commit()?;
@@ -673,6 +668,55 @@ impl Journal {
         }
         Ok(())
     }
+}
+
+/// Seals and writes records with their own id and revision, replacing any
+/// row with the same natural key.
+fn put_saved<T: Entry>(tx: &Transaction<'_>, keys: &Keys, items: &[Saved<T>]) -> Result<()> {
+    let mut delete = tx.prepare_cached(T::SQL.delete)?;
+    let mut upsert = tx.prepare_cached(T::SQL.upsert)?;
+    for saved in items {
+        let tag = keys.tag(T::TABLE, saved.value.key().as_bytes());
+        delete.execute(params![tag])?;
+        seal_row(&mut upsert, keys, &tag, saved)?;
+    }
+    Ok(())
+}
+
+/// Serialises, pads and seals one record for its place, and writes it
+/// through the table's upsert statement.
+fn seal_row<T: Entry>(
+    upsert: &mut rusqlite::CachedStatement<'_>,
+    keys: &Keys,
+    tag: &[u8],
+    saved: &Saved<T>,
+) -> Result<()> {
+    let envelope = Envelope {
+        saved_at: saved.saved_at,
+        author: saved.author,
+        value: &saved.value,
+    };
+    let mut plain = Zeroizing::new(serde_json::to_vec(&envelope).map_err(|_| Error::Corrupt)?);
+    let padded = plain.len().div_ceil(PAD_TO) * PAD_TO;
+    plain.resize(padded, b' ');
+    let place = RecordPlace {
+        table: T::TABLE,
+        id: &saved.id.0,
+        key_id: keys.key_id(),
+        revision: saved.revision,
+        format: RECORD_FORMAT,
+    };
+    let (nonce, sealed) = keys.seal(&place, &plain)?;
+    upsert.execute(params![
+        saved.id.0.as_slice(),
+        tag,
+        RECORD_FORMAT,
+        keys.key_id().as_slice(),
+        saved.revision,
+        nonce.as_slice(),
+        sealed
+    ])?;
+    Ok(())
 }
 
 /// One record row as read, before it is opened. The byte columns are
