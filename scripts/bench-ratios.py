@@ -28,6 +28,8 @@ GROUPS = {
     "load_ten_years": ("encrypted", "plaintext", "ratio <= 1.3", lambda e, p: e / p <= 1.3),
     "pattern_52_weeks": ("insights", "decrypt_only", "insights < 10 ms", lambda e, p: e < 10e6),
     "pattern_520_weeks": ("insights", "decrypt_only", "insights < 30 ms", lambda e, p: e < 30e6),
+    "summary_12_weeks": ("html", "decrypt_only", "report", lambda e, p: True),
+    "summary_2_years": ("html", "decrypt_only", "report", lambda e, p: True),
 }
 
 

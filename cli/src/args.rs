@@ -76,6 +76,26 @@ pub enum Command {
     },
     /// Create a demo journal: 26 weeks of a couple whose cycle slowly softens
     Demo(DemoArgs),
+    /// Write a summary for a therapist: HTML (and JSON) for a range and sections
+    Summary {
+        /// First day [default: the start of the week eleven weeks before --to]
+        #[arg(long, value_parser = parse_day, value_name = "DAY")]
+        from: Option<NaiveDate>,
+        /// Last day [default: today]
+        #[arg(long, value_parser = parse_day, value_name = "DAY")]
+        to: Option<NaiveDate>,
+        /// Comma-separated: overview, patterns, feelings, skills, reflections,
+        /// reflection_notes, notes, closeness [default: the first five; notes,
+        /// reflection_notes and closeness only when named]
+        #[arg(long, value_name = "LIST")]
+        sections: Option<String>,
+        /// Where to write the HTML document
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Where to write the same summary as JSON
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 mod access;
 mod args;
 mod render;
+mod summary;
 
 use std::io::Write;
 use std::path::Path;
@@ -217,6 +218,23 @@ fn run(cli: Cli) -> Result<String, Failure> {
             Ok(format!("Weeks start on {}.\n", settings.week_start.code()))
         }
         Command::Demo(a) => demo(&access::demo_path(flag)?, flag.is_none(), a),
+        Command::Summary {
+            from,
+            to,
+            sections,
+            out,
+            json,
+        } => {
+            let j = access::open(&access::journal_path(flag)?)?;
+            summary::run(
+                &j,
+                from,
+                to,
+                sections.as_deref(),
+                out.as_deref(),
+                json.as_deref(),
+            )
+        }
     }
 }
 

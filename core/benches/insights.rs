@@ -7,6 +7,11 @@
 //! - `pattern_520_weeks`: `Journal::insights(end, 520)`, every week of the
 //!   ten years, vs. `checkins` over the same ten years. Goal: under 30 ms.
 //!
+//! - `summary_12_weeks`, `summary_2_years`: the therapist summary as HTML
+//!   (`Journal::summary` with every section, then `render_html`) for the
+//!   last 12 weeks and the last two years, vs. `checkins` over the same
+//!   range. No set goal; reported.
+//!
 //! The ratio says what the insights add on top of reading the entries.
 //!
 //! Run: `cargo bench -p tandem-core --bench insights && python3 scripts/bench-ratios.py`
@@ -20,6 +25,7 @@ use chrono::Days;
 use common::{DEVICE_KEY, end_day, ten_years};
 use criterion::{Criterion, criterion_group, criterion_main};
 use tandem_core::insights::week_starts;
+use tandem_core::summary::{self, Section};
 use tandem_core::{CreateOptions, DeviceKey, FixedClock, Journal, Unlock, WeekStart};
 
 fn benches(c: &mut Criterion) {
@@ -69,6 +75,30 @@ fn benches(c: &mut Criterion) {
         });
         group.bench_function("decrypt_only", |b| {
             b.iter(|| black_box(journal.checkins(Some(first), Some(last)).expect("load")))
+        });
+        group.finish();
+    }
+
+    for (name, weeks) in [("summary_12_weeks", 12u32), ("summary_2_years", 104)] {
+        let (from, to) = (
+            week_starts(end_day(), weeks, WeekStart::Monday)[0],
+            end_day(),
+        );
+        let html = summary::render_html(&journal.summary(from, to, Section::ALL).expect("summary"));
+        assert!(html.contains("<h2>Daily notes</h2>"));
+        let mut group = c.benchmark_group(name);
+        group
+            .sample_size(30)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(4));
+        group.bench_function("html", |b| {
+            b.iter(|| {
+                let s = journal.summary(from, to, Section::ALL).expect("summary");
+                black_box(summary::render_html(&s))
+            })
+        });
+        group.bench_function("decrypt_only", |b| {
+            b.iter(|| black_box(journal.checkins(Some(from), Some(to)).expect("load")))
         });
         group.finish();
     }

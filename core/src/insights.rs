@@ -338,6 +338,13 @@ fn days_of(start: NaiveDate) -> impl Fn(&&CheckIn) -> bool {
 /// that week are ignored).
 pub fn week_summary(checkins: &[CheckIn], week_start: NaiveDate) -> WeekSummary {
     let week: Vec<&CheckIn> = checkins.iter().filter(days_of(week_start)).collect();
+    summary_of(&week, week_start)
+}
+
+/// The same figures as a week's summary, over any set of check-ins (a
+/// summary's whole range); `first_day` is reported as its start.
+pub fn summary_of(week: &[&CheckIn], first_day: NaiveDate) -> WeekSummary {
+    let week_start = first_day;
     let t = Tally::of(week.iter().copied());
     let skills = Skill::ALL
         .iter()

@@ -15,6 +15,7 @@ pub mod reflection;
 pub mod schema;
 pub mod settings;
 pub mod store;
+pub mod summary;
 pub mod vocab;
 
 pub use checkin::{CheckIn, Closeness};
