@@ -422,3 +422,99 @@ fn week_pattern_chart_and_settings_agree_with_the_generated_days() {
         "--week-start",
     );
 }
+
+#[test]
+fn summary_writes_html_and_json_and_keeps_notes_out_unless_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.tandem");
+    assert!(tandem(&path, &["init"]).status.success());
+    let save = tandem(
+        &path,
+        &[
+            "checkin",
+            "--date",
+            "2026-03-02",
+            "--mood",
+            "2",
+            "--me",
+            "pursued",
+            "--partner",
+            "withdrew",
+            "--note",
+            "LAPWING private",
+        ],
+    );
+    assert!(save.status.success(), "{}", stderr(&save));
+    let html = dir.path().join("s.html");
+    let json = dir.path().join("s.json");
+    let o = tandem(
+        &path,
+        &[
+            "summary",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-31",
+            "--out",
+            html.to_str().unwrap(),
+            "--json",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("1 March 2026 to 31 March 2026"));
+    assert!(!page.contains("LAPWING"));
+    assert!(
+        std::fs::read_to_string(&json)
+            .unwrap()
+            .contains("\"schema_version\": 1")
+    );
+
+    let o = tandem(
+        &path,
+        &[
+            "summary",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-31",
+            "--sections",
+            "notes",
+            "--out",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert!(stdout(&o).contains("It includes private sections: Daily notes."));
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("LAPWING private")
+    );
+
+    assert_one_line_failure(
+        &tandem(
+            &path,
+            &["summary", "--sections", "diary", "--out", "x.html"],
+        ),
+        2,
+        "--sections",
+    );
+    assert_one_line_failure(&tandem(&path, &["summary"]), 2, "--out");
+    assert_one_line_failure(
+        &tandem(
+            &path,
+            &[
+                "summary",
+                "--from",
+                "2026-03-09",
+                "--to",
+                "2026-03-01",
+                "--out",
+                "x.html",
+            ],
+        ),
+        2,
+        "--from",
+    );
+}
