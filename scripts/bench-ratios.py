@@ -6,8 +6,10 @@ target/criterion/<group>/<function>/new/estimates.json and prints each
 group's encrypted and plaintext times and their ratio.
 
 Also reads the insights bench (`--bench insights`): its groups compare the
-insights with decrypting the same check-ins alone. Groups not yet run are
-listed on stderr.
+insights with decrypting the same check-ins alone; and the backup bench
+(`--bench backup`): backup and restore of ten years beside a plain copy
+(and, for restore, a copy, open and full load), yardsticks rather than
+goals. Groups not yet run are listed on stderr.
 
 Usage: python3 scripts/bench-ratios.py [--stat mean|median] [--target DIR]
 The target directory defaults to $CARGO_TARGET_DIR, else ./target beside
@@ -30,6 +32,9 @@ GROUPS = {
     "pattern_520_weeks": ("insights", "decrypt_only", "insights < 30 ms", lambda e, p: e < 30e6),
     "summary_12_weeks": ("html", "decrypt_only", "report", lambda e, p: True),
     "summary_2_years": ("html", "decrypt_only", "report", lambda e, p: True),
+    # No goal for these: the baseline is a yardstick (see core/benches/backup.rs).
+    "backup_ten_years": ("backup", "copy", "report", lambda e, p: True),
+    "restore_ten_years": ("restore", "copy_open_load", "report", lambda e, p: True),
 }
 
 

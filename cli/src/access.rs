@@ -63,7 +63,8 @@ pub fn make_parent(path: &Path) -> Result<(), Failure> {
     }
 }
 
-fn read_secret(env: &str, prompt: &str) -> Result<String, Failure> {
+/// A secret from `env`, else typed at a prompt without echo.
+pub fn read_secret(env: &str, prompt: &str) -> Result<String, Failure> {
     if let Ok(v) = std::env::var(env) {
         return Ok(v);
     }

@@ -76,6 +76,39 @@ pub enum Command {
     },
     /// Create a demo journal: 26 weeks of a couple whose cycle slowly softens
     Demo(DemoArgs),
+    /// Write an encrypted backup to a new FILE (it opens with the passphrase or recovery code)
+    Backup {
+        /// Where to write the backup; it must not exist yet
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Restore a backup made by `backup` into --journal
+    Restore {
+        /// The backup to restore
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace a journal that already has entries
+        #[arg(long)]
+        force: bool,
+        /// Open the backup with the recovery code (TANDEM_RECOVERY_CODE, or a prompt)
+        #[arg(long = "recovery-code")]
+        recovery_code: bool,
+    },
+    /// Write everything to a JSON file that `import` reads back (NOT encrypted)
+    Export {
+        /// The JSON file to write
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace an existing file
+        #[arg(long)]
+        force: bool,
+    },
+    /// Merge a file written by `export` into the journal (newer revisions win)
+    Import {
+        /// The JSON file to read
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Write a summary for a therapist: HTML (and JSON) for a range and sections
     Summary {
         /// First day [default: the start of the week eleven weeks before --to]

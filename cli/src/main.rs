@@ -3,6 +3,8 @@
 
 mod access;
 mod args;
+mod backup;
+mod export;
 mod render;
 mod summary;
 
@@ -218,6 +220,20 @@ fn run(cli: Cli) -> Result<String, Failure> {
             Ok(format!("Weeks start on {}.\n", settings.week_start.code()))
         }
         Command::Demo(a) => demo(&access::demo_path(flag)?, flag.is_none(), a),
+        Command::Backup { file } => backup::backup(&access::journal_path(flag)?, &file),
+        Command::Restore {
+            file,
+            force,
+            recovery_code,
+        } => backup::restore(&file, &access::journal_path(flag)?, force, recovery_code),
+        Command::Export { file, force } => {
+            let j = access::open(&access::journal_path(flag)?)?;
+            export::export(&j, &file, force)
+        }
+        Command::Import { file } => {
+            let mut j = access::open(&access::journal_path(flag)?)?;
+            export::import(&mut j, &file)
+        }
         Command::Summary {
             from,
             to,

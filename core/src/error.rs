@@ -25,6 +25,14 @@ pub enum Error {
     /// The file is not a Tandem journal (another SQLite file, or not SQLite at all).
     #[error("the file is not a Tandem journal")]
     NotAJournal,
+    /// The file is a Tandem journal but not a backup made by `Journal::backup`
+    /// (a journal file itself, which may be missing saves still in its `-wal`).
+    #[error("the file is not a Tandem backup")]
+    NotABackup,
+    /// A restore would replace a journal that has entries (or a file that is
+    /// not a journal); it needs the caller's explicit consent.
+    #[error("restoring would replace a journal that has entries, or a file that is not a journal")]
+    WouldReplace,
     /// A value handed in is out of range or unknown.
     #[error("invalid {field}: {reason}")]
     InvalidInput {

@@ -4,12 +4,14 @@
 //!
 //! Nothing here knows about FFI; `tandem-ffi` wraps it for the phones.
 
+pub mod backup;
 pub mod chart;
 pub mod checkin;
 pub mod crypto;
 pub mod day;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod insights;
 pub mod reflection;
 pub mod schema;

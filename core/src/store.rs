@@ -359,6 +359,33 @@ impl Journal {
         })
     }
 
+    /// Opens the journal at `path` with keys already proven on these very
+    /// bytes: a restore unlocks and verifies a copy, then moves it into
+    /// place, and must not make the user's passphrase run through PBKDF2 a
+    /// second time. The keys must still belong to the file.
+    pub(crate) fn open_with_keys(path: &Path, keys: Keys) -> Result<Journal> {
+        let mut conn = open_connection(path, false)?;
+        let version = schema::check_version(&conn)?;
+        let key_id: Vec<u8> = conn
+            .query_row("SELECT value FROM meta WHERE name = 'key_id'", [], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or(Error::Corrupt)?;
+        if key_id.as_slice() != keys.key_id().as_slice() {
+            return Err(Error::WrongKey);
+        }
+        schema::configure(&conn)?;
+        schema::upgrade(&mut conn, version)?;
+        Ok(Journal {
+            conn,
+            keys: Some(keys),
+            clock: Box::new(SystemClock),
+            path: path.to_path_buf(),
+            kdf_iterations: PBKDF2_ITERATIONS,
+        })
+    }
+
     /// Replaces the clock (tests, and shells that know the user's zone better).
     pub fn with_clock(mut self, clock: Box<dyn Clock>) -> Self {
         self.clock = clock;
@@ -560,6 +587,43 @@ impl Journal {
         put_saved(&tx, keys, reflections)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// [`Journal::write_saved`], and in the same transaction `settings`
+    /// saved as the journal's settings (the record's next revision). An
+    /// import into an empty journal takes the file's settings this way, so
+    /// entries and settings land together or not at all.
+    pub(crate) fn write_saved_with_settings(
+        &mut self,
+        checkins: &[Saved<CheckIn>],
+        reflections: &[Saved<Reflection>],
+        settings: Settings,
+    ) -> Result<()> {
+        let (id, revision) = match self.load_one::<Settings>(SETTINGS_KEY)? {
+            Some(s) => (s.id, s.revision.checked_add(1).ok_or(Error::Corrupt)?),
+            None => (RecordId(crypto::random_id()?), 1),
+        };
+        let settings = Saved {
+            id,
+            revision,
+            saved_at: self.clock.now(),
+            author: Author::Me,
+            value: settings,
+        };
+        let keys = self.keys.as_ref().ok_or(Error::Locked)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        put_saved(&tx, keys, checkins)?;
+        put_saved(&tx, keys, reflections)?;
+        put_saved(&tx, keys, std::slice::from_ref(&settings))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The journal clock's current instant (save times, export stamps).
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
     }
 
     fn tag<T: Entry>(&self, key: &str) -> Result<Vec<u8>> {

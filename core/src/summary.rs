@@ -759,7 +759,7 @@ fn patterns_html(out: &mut String, s: &Summary) {
         chart::mood_chart(&p.pattern, Embed::Inline),
         chart::cycle_chart(&p.pattern, Embed::Inline),
     ] {
-        let _ = write!(out, "<figure>{svg}</figure>\n");
+        let _ = writeln!(out, "<figure>{svg}</figure>");
     }
     out.push_str("<h3>Findings</h3>");
     if p.findings.is_empty() {
@@ -800,9 +800,9 @@ fn skills_html(out: &mut String, s: &Summary) {
     ] {
         let _ = write!(out, "<li>{label} <span class=\"n\">{n}</span></li>");
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "</ul><p>{} days with a hard moment; reconnected after {}.</p></div></div>\n",
+        "</ul><p>{} days with a hard moment; reconnected after {}.</p></div></div>",
         k.hard_days,
         pct(k.repair_rate)
     );
@@ -868,9 +868,9 @@ fn notes_html(out: &mut String, s: &Summary) {
         out.push_str("<p class=\"muted\">No notes in this range.</p>\n");
     }
     for n in ns {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<div class=\"note\"><h3>{}</h3>{}</div>\n",
+            "<div class=\"note\"><h3>{}</h3>{}</div>",
             n.date.format("%A %-d %B %Y"),
             text_block(&n.note)
         );

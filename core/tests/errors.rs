@@ -51,6 +51,8 @@ fn variant(e: &Error) -> &'static str {
         Error::Corrupt => "Corrupt",
         Error::NewerVersion { .. } => "NewerVersion",
         Error::NotAJournal => "NotAJournal",
+        Error::NotABackup => "NotABackup",
+        Error::WouldReplace => "WouldReplace",
         Error::InvalidInput { .. } => "InvalidInput",
         Error::NotFound(_) => "NotFound",
         Error::AlreadyExists => "AlreadyExists",
