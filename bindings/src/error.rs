@@ -1,0 +1,128 @@
+//! The one public error: core's `Error` reduced to what a screen needs,
+//! converted in this one place. No variant carries user content.
+
+use tandem_core::Error as CoreError;
+
+/// Everything a journal call can fail with.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum JournalError {
+    /// The passphrase, recovery code or device key does not open this journal.
+    #[error("the key does not open this journal")]
+    WrongKey,
+    /// A record or key wrap failed its integrity check: the file was altered or damaged.
+    #[error("the journal is damaged")]
+    Corrupt,
+    /// The file was written by a newer version of Tandem; it is left untouched.
+    #[error(
+        "the journal was written by a newer version (format {found}, this build reads up to {supported})"
+    )]
+    NewerVersion {
+        /// Format version found in the file.
+        found: u32,
+        /// Highest format version this build reads.
+        supported: u32,
+    },
+    /// The file is not a Tandem journal.
+    #[error("the file is not a Tandem journal")]
+    NotAJournal,
+    /// The file is not a backup made by `Journal.backup`.
+    #[error("the file is not a Tandem backup")]
+    NotABackup,
+    /// A restore would replace a journal with entries; it needs `replace = true`.
+    #[error("restoring would replace a journal that has entries")]
+    WouldReplace,
+    /// A value handed in is out of range or unknown; `field` names it as the API does.
+    #[error("invalid {field}: {reason}")]
+    InvalidInput {
+        /// The field at fault (`mood`, `note`, `date`, `passphrase` …).
+        field: String,
+        /// Why it was refused; never the value itself.
+        reason: String,
+    },
+    /// The entry, journal or backup asked for does not exist.
+    #[error("not found: {what}")]
+    NotFound {
+        /// What was missing (`journal file`, `check-in for that day` …).
+        what: String,
+    },
+    /// A journal (or backup) already exists at that path.
+    #[error("a file already exists at that path")]
+    AlreadyExists,
+    /// The journal is locked; unlock it first.
+    #[error("the journal is locked")]
+    Locked,
+    /// The journal was closed; open it again.
+    #[error("the journal is closed")]
+    Closed,
+    /// Reading or writing a file failed.
+    #[error("file error: {reason}")]
+    Io {
+        /// The kind of failure, never a path or content.
+        reason: String,
+    },
+    /// SQLite failed (a fixed description and code, never a value).
+    #[error("database error: {reason}")]
+    Database {
+        /// The fixed description and code.
+        reason: String,
+    },
+}
+
+impl From<CoreError> for JournalError {
+    fn from(e: CoreError) -> Self {
+        match e {
+            CoreError::WrongKey => JournalError::WrongKey,
+            CoreError::Corrupt => JournalError::Corrupt,
+            CoreError::NewerVersion { found, supported } => {
+                JournalError::NewerVersion { found, supported }
+            }
+            CoreError::NotAJournal => JournalError::NotAJournal,
+            CoreError::NotABackup => JournalError::NotABackup,
+            CoreError::WouldReplace => JournalError::WouldReplace,
+            CoreError::InvalidInput { field, reason } => JournalError::InvalidInput {
+                field: field.to_string(),
+                reason,
+            },
+            CoreError::NotFound(what) => JournalError::NotFound {
+                what: what.to_string(),
+            },
+            CoreError::AlreadyExists => JournalError::AlreadyExists,
+            CoreError::Locked => JournalError::Locked,
+            // The kind only: an io::Error's message may name a path.
+            CoreError::Io(io) => JournalError::Io {
+                reason: io.kind().to_string(),
+            },
+            CoreError::Database(db) => JournalError::Database {
+                reason: db.to_string(),
+            },
+        }
+    }
+}
+
+/// Shorthand for the bindings' results.
+pub type Result<T, E = JournalError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_error_keeps_its_kind_and_drops_its_message() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "/home/secret/path");
+        let e = JournalError::from(CoreError::Io(io));
+        assert!(!e.to_string().contains("secret"));
+        assert!(matches!(e, JournalError::Io { .. }));
+    }
+
+    #[test]
+    fn invalid_input_keeps_the_field_name() {
+        let e = JournalError::from(CoreError::InvalidInput {
+            field: "mood",
+            reason: "must be from 1 to 5".into(),
+        });
+        match e {
+            JournalError::InvalidInput { field, .. } => assert_eq!(field, "mood"),
+            other => panic!("expected InvalidInput, got {other:?}"),
+        }
+    }
+}

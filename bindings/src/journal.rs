@@ -1,0 +1,353 @@
+//! The journal object: core's `Journal` behind a mutex, so Kotlin and
+//! Swift may call it from any thread. Each method locks, converts, calls
+//! the core once and converts back.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::NaiveDate;
+use tandem_core as tc;
+
+use crate::entries::{CheckIn, ImportReport, Reflection, SavedCheckIn, SavedReflection, Settings};
+use crate::error::{JournalError, Result};
+use crate::insights::{Insights, Pattern, WeekSummary};
+use crate::summary::{DateRange, core_sections};
+use crate::vocab::{Section, UnlockMethod};
+
+/// What opens a journal.
+#[derive(Debug, Clone, uniffi::Enum)]
+pub enum Unlock {
+    /// The 32-byte key from the platform keystore.
+    DeviceKey {
+        /// The raw key bytes.
+        key: Vec<u8>,
+    },
+    /// The user's passphrase.
+    Passphrase {
+        /// As typed.
+        passphrase: String,
+    },
+    /// The recovery code shown at creation (spaces and dashes allowed).
+    RecoveryCode {
+        /// As typed.
+        code: String,
+    },
+}
+
+impl TryFrom<Unlock> for tc::Unlock {
+    type Error = JournalError;
+    fn try_from(u: Unlock) -> Result<Self> {
+        Ok(match u {
+            Unlock::DeviceKey { key } => tc::Unlock::device_key(&key)?,
+            Unlock::Passphrase { passphrase } => tc::Unlock::passphrase(passphrase)?,
+            Unlock::RecoveryCode { code } => tc::Unlock::recovery_code(&code)?,
+        })
+    }
+}
+
+/// A new journal, with the recovery code to show the user once.
+#[derive(uniffi::Record)]
+pub struct NewJournal {
+    /// The journal, unlocked.
+    pub journal: Arc<Journal>,
+    /// The recovery code, grouped for reading; it is not stored anywhere.
+    pub recovery_code: String,
+}
+
+/// Creates a journal at `path`: with the device key, a passphrase, or both.
+/// `kdf_iterations` is for tests only (a low PBKDF2 count keeps them fast);
+/// the apps pass `None` and get the core's 600,000.
+#[uniffi::export(default(kdf_iterations = None))]
+pub fn create_journal(
+    path: String,
+    device_key: Option<Vec<u8>>,
+    passphrase: Option<String>,
+    kdf_iterations: Option<u32>,
+) -> Result<NewJournal> {
+    let defaults = tc::CreateOptions::default();
+    let opts = tc::CreateOptions {
+        device_key: device_key
+            .map(|k| tc::DeviceKey::from_bytes(&k))
+            .transpose()?,
+        passphrase: passphrase.map(tc::Passphrase::new).transpose()?,
+        kdf_iterations: kdf_iterations.unwrap_or(defaults.kdf_iterations),
+    };
+    let (journal, code) = tc::Journal::create(PathBuf::from(path), opts)?;
+    Ok(NewJournal {
+        journal: Journal::wrap(journal),
+        recovery_code: code.display().to_string(),
+    })
+}
+
+/// Restores the backup at `backup` into a journal at `target` and returns
+/// it unlocked. `unlock` is the passphrase or recovery code; `device_key`
+/// adds a wrap under the new phone's key. A `target` with entries is
+/// replaced only with `replace` (else `WouldReplace`). Close any journal
+/// open on `target` first.
+#[uniffi::export]
+pub fn restore_journal(
+    backup: String,
+    target: String,
+    unlock: Unlock,
+    device_key: Option<Vec<u8>>,
+    replace: bool,
+) -> Result<Arc<Journal>> {
+    let device_key = device_key
+        .map(|k| tc::DeviceKey::from_bytes(&k))
+        .transpose()?;
+    let journal = tc::Journal::restore(
+        Path::new(&backup),
+        Path::new(&target),
+        unlock.try_into()?,
+        device_key,
+        replace,
+    )?;
+    Ok(Journal::wrap(journal))
+}
+
+/// An open journal, safe to share between threads. After `close_file()`
+/// every call fails with `Closed`.
+#[derive(uniffi::Object)]
+pub struct Journal {
+    inner: Mutex<Option<tc::Journal>>,
+}
+
+impl Journal {
+    fn wrap(journal: tc::Journal) -> Arc<Self> {
+        Arc::new(Journal {
+            inner: Mutex::new(Some(journal)),
+        })
+    }
+
+    /// The lock; a panic in another call (a bug, raised there as an
+    /// internal error) leaves the SQLite state consistent, so carry on.
+    fn guard(&self) -> MutexGuard<'_, Option<tc::Journal>> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&tc::Journal) -> tc::Result<T>) -> Result<T> {
+        let guard = self.guard();
+        let journal = guard.as_ref().ok_or(JournalError::Closed)?;
+        Ok(f(journal)?)
+    }
+
+    fn with_mut<T>(&self, f: impl FnOnce(&mut tc::Journal) -> tc::Result<T>) -> Result<T> {
+        let mut guard = self.guard();
+        let journal = guard.as_mut().ok_or(JournalError::Closed)?;
+        Ok(f(journal)?)
+    }
+}
+
+#[uniffi::export]
+impl Journal {
+    /// Opens the journal at `path` with one unlock method.
+    #[uniffi::constructor]
+    pub fn open(path: String, unlock: Unlock) -> Result<Arc<Self>> {
+        let journal = tc::Journal::open(PathBuf::from(path), unlock.try_into()?)?;
+        Ok(Journal::wrap(journal))
+    }
+
+    /// Drops the keys from memory; calls fail with `Locked` until `unlock`.
+    pub fn lock(&self) -> Result<()> {
+        self.with_mut(|j| {
+            j.lock();
+            Ok(())
+        })
+    }
+
+    /// Unlocks a locked journal again with any one method.
+    pub fn unlock(&self, unlock: Unlock) -> Result<()> {
+        let unlock = unlock.try_into()?;
+        self.with_mut(|j| j.unlock(unlock))
+    }
+
+    /// Whether the keys are dropped.
+    pub fn is_locked(&self) -> Result<bool> {
+        self.with(|j| Ok(j.is_locked()))
+    }
+
+    /// Closes the file and wipes the keys, even while other references to
+    /// this object live on (before a restore onto its path); later calls
+    /// fail with `Closed`. (Not `close`: Kotlin's `AutoCloseable` has it.)
+    pub fn close_file(&self) {
+        self.guard().take();
+    }
+
+    /// The unlock methods this journal has.
+    pub fn unlock_methods(&self) -> Result<Vec<UnlockMethod>> {
+        self.with(|j| Ok(j.unlock_methods()?.into_iter().map(Into::into).collect()))
+    }
+
+    /// Sets, changes or (with `None`) removes the passphrase; no record is touched.
+    pub fn set_passphrase(&self, passphrase: Option<String>) -> Result<()> {
+        let passphrase = passphrase.map(tc::Passphrase::new).transpose()?;
+        self.with_mut(|j| j.set_passphrase(passphrase))
+    }
+
+    /// Adds or replaces the device-key wrap (a new keystore key).
+    pub fn set_device_key(&self, key: Vec<u8>) -> Result<()> {
+        let key = tc::DeviceKey::from_bytes(&key)?;
+        self.with_mut(|j| j.set_device_key(key))
+    }
+
+    /// PBKDF2 iterations for passphrases set from now on. For tests only;
+    /// the apps leave the core's default.
+    pub fn set_kdf_iterations(&self, iterations: u32) -> Result<()> {
+        self.with_mut(|j| {
+            j.set_kdf_iterations(iterations);
+            Ok(())
+        })
+    }
+
+    /// Pins the journal's local today (tests, or a shell that knows the
+    /// user's zone better); `None` goes back to the system clock.
+    pub fn set_today(&self, today: Option<NaiveDate>) -> Result<()> {
+        let mut guard = self.guard();
+        let journal = guard.take().ok_or(JournalError::Closed)?;
+        let clock: Box<dyn tc::Clock> = match today {
+            Some(day) => Box::new(tc::FixedClock::on(day)),
+            None => Box::new(tc::SystemClock),
+        };
+        *guard = Some(journal.with_clock(clock));
+        Ok(())
+    }
+
+    /// The user's local today, by the journal's clock.
+    pub fn today(&self) -> Result<NaiveDate> {
+        self.with(|j| Ok(j.today()))
+    }
+
+    /// Saves a check-in for its day, replacing any earlier one (revision + 1).
+    pub fn save_checkin(&self, checkin: CheckIn) -> Result<SavedCheckIn> {
+        self.with_mut(|j| j.save_checkin(checkin.into()))
+            .map(Into::into)
+    }
+
+    /// Saves many check-ins in one transaction: all of them or none.
+    pub fn save_checkins(&self, checkins: Vec<CheckIn>) -> Result<Vec<SavedCheckIn>> {
+        let checkins = checkins.into_iter().map(Into::into).collect();
+        let saved = self.with_mut(|j| j.save_checkins(checkins))?;
+        Ok(saved.into_iter().map(Into::into).collect())
+    }
+
+    /// The check-in for one day, if there is one.
+    pub fn checkin(&self, day: NaiveDate) -> Result<Option<SavedCheckIn>> {
+        Ok(self.with(|j| j.checkin(day))?.map(Into::into))
+    }
+
+    /// Check-ins from `from` to `to` inclusive (either end open), by day.
+    pub fn checkins(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<SavedCheckIn>> {
+        let saved = self.with(|j| j.checkins(from, to))?;
+        Ok(saved.into_iter().map(Into::into).collect())
+    }
+
+    /// Deletes one day's check-in; `NotFound` if there is none.
+    pub fn delete_checkin(&self, day: NaiveDate) -> Result<()> {
+        self.with_mut(|j| j.delete_checkin(day))
+    }
+
+    /// Saves the reflection for its week, replacing any earlier one.
+    pub fn save_reflection(&self, reflection: Reflection) -> Result<SavedReflection> {
+        self.with_mut(|j| j.save_reflection(reflection.into()))
+            .map(Into::into)
+    }
+
+    /// The reflection for the week holding `day`, if there is one.
+    pub fn reflection(&self, day: NaiveDate) -> Result<Option<SavedReflection>> {
+        Ok(self.with(|j| j.reflection(day))?.map(Into::into))
+    }
+
+    /// Reflections whose week starts from `from` to `to` inclusive.
+    pub fn reflections(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<SavedReflection>> {
+        let saved = self.with(|j| j.reflections(from, to))?;
+        Ok(saved.into_iter().map(Into::into).collect())
+    }
+
+    /// Deletes the reflection for the week holding `day`.
+    pub fn delete_reflection(&self, day: NaiveDate) -> Result<()> {
+        self.with_mut(|j| j.delete_reflection(day))
+    }
+
+    /// The journal's settings.
+    pub fn settings(&self) -> Result<Settings> {
+        self.with(|j| j.settings()).map(Into::into)
+    }
+
+    /// Saves the journal's settings.
+    pub fn set_settings(&self, settings: Settings) -> Result<()> {
+        self.with_mut(|j| j.set_settings(settings.into()))
+    }
+
+    /// The week holding `day`, in numbers.
+    pub fn week_summary(&self, day: NaiveDate) -> Result<WeekSummary> {
+        self.with(|j| j.week_summary(day)).map(Into::into)
+    }
+
+    /// `weeks` weeks of series ending with the week holding `last_day`.
+    pub fn pattern(&self, last_day: NaiveDate, weeks: u32) -> Result<Pattern> {
+        self.with(|j| j.pattern(last_day, weeks)).map(Into::into)
+    }
+
+    /// The weeks from the one holding `from` to the one holding `to`.
+    pub fn pattern_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Pattern> {
+        self.with(|j| j.pattern_between(from, to)).map(Into::into)
+    }
+
+    /// Pattern, trend and findings for `weeks` weeks ending with `last_day`'s.
+    pub fn insights(&self, last_day: NaiveDate, weeks: u32) -> Result<Insights> {
+        self.with(|j| j.insights(last_day, weeks)).map(Into::into)
+    }
+
+    /// Days logged back from today (or yesterday, if today has none yet).
+    pub fn streak(&self) -> Result<u32> {
+        self.with(|j| j.streak())
+    }
+
+    /// The summary's default range: the last twelve weeks up to today.
+    pub fn default_summary_range(&self) -> Result<DateRange> {
+        self.with(|j| {
+            let week_start = j.settings()?.week_start;
+            let (from, to) = tc::summary::default_range(j.today(), week_start);
+            Ok(DateRange { from, to })
+        })
+    }
+
+    /// The therapist summary as one self-contained HTML document.
+    pub fn summary_html(&self, range: DateRange, sections: Vec<Section>) -> Result<String> {
+        let sections = core_sections(sections);
+        let summary = self.with(|j| j.summary(range.from, range.to, &sections))?;
+        Ok(tc::summary::render_html(&summary))
+    }
+
+    /// The same summary as JSON with a schema version.
+    pub fn summary_json(&self, range: DateRange, sections: Vec<Section>) -> Result<String> {
+        let sections = core_sections(sections);
+        let summary = self.with(|j| j.summary(range.from, range.to, &sections))?;
+        Ok(tc::summary::to_json(&summary))
+    }
+
+    /// The whole journal as the documented JSON export (plaintext: hand it
+    /// only to the share sheet or file picker).
+    pub fn export_json(&self) -> Result<String> {
+        self.with(|j| j.export_json())
+    }
+
+    /// Imports an export, merging by record id and revision.
+    pub fn import_json(&self, json: String) -> Result<ImportReport> {
+        self.with_mut(|j| j.import_json(&json)).map(Into::into)
+    }
+
+    /// Writes an encrypted backup to `dest`, a new file; it opens with the
+    /// passphrase or recovery code.
+    pub fn backup(&self, dest: String) -> Result<()> {
+        self.with(|j| j.backup(Path::new(&dest)))
+    }
+}

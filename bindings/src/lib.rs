@@ -1,0 +1,32 @@
+//! Tandem's core for the phones: a UniFFI wrapper over `tandem-core`.
+//!
+//! This crate converts and nothing more. Every rule, number and label comes
+//! from the core; here values only change shape to cross into Kotlin and
+//! Swift. Dates cross as ISO `YYYY-MM-DD` strings (`day`), errors as one
+//! public enum (`error`), and the journal as one thread-safe object
+//! (`journal`). No function is async, so Kotlin needs only JNA.
+
+uniffi::setup_scaffolding!();
+
+mod day;
+mod entries;
+mod error;
+mod insights;
+mod journal;
+mod summary;
+mod vocab;
+
+pub use entries::{
+    CheckIn, Closeness, ImportReport, Reflection, SavedCheckIn, SavedReflection, Settings,
+};
+pub use error::JournalError;
+pub use insights::{
+    BehaviourCount, FeelingCount, Finding, Insights, MoveCounts, PartnerMoveCounts, Pattern,
+    RepairCounts, SkillCount, TopBehaviours, TopFeelings, Trend, WeekPoint, WeekSummary, Window,
+};
+pub use journal::{Journal, NewJournal, Unlock, create_journal, restore_journal};
+pub use summary::{DateRange, default_summary_sections};
+pub use vocab::{
+    Author, Behaviour, ClosenessWord, Feeling, FindingKind, Move, PartnerMove, Repair, Section,
+    Side, Skill, UnlockMethod, VocabEntry, VocabKind, WeekStart, Who, vocabulary,
+};

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The Kotlin side of the bindings, on the JVM: generates the bindings from
+# the host library, compiles them with the tests (tests/kotlin/*Test.kt)
+# using kotlinc, runs them with JUnit 4 over JNA, then the Swift tests
+# where a Swift toolchain exists, then the size budget of the shipped
+# library. Ends with one line: `N passed, N failed`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source tests/kotlin/env.sh
+
+passed=0
+failed=0
+
+echo "-- compiling bindings and tests with kotlinc $KOTLIN_VERSION"
+rm -rf "$BUILD/classes"
+mkdir -p "$BUILD/classes"
+"$KOTLINC" -nowarn -cp "$CP_COMPILE" -d "$BUILD/classes" \
+    "$BINDINGS"/kotlin/app/tandem/core/*.kt tests/kotlin/*Test.kt 2>&1 \
+    | grep -v '^warning:' || true
+[ -f "$BUILD/classes/JournalTest.class" ] || { echo "kotlinc failed"; echo "0 passed, 1 failed"; exit 1; }
+
+echo "-- JUnit"
+set +e
+java -Djna.library.path="$LIB_DIR" -cp "$CP_RUN_BASE:$BUILD/classes" \
+    org.junit.runner.JUnitCore JournalTest > "$BUILD/junit.log" 2>&1
+status=$?
+set -e
+cat "$BUILD/junit.log"
+if line=$(grep -E '^OK \([0-9]+ tests?\)' "$BUILD/junit.log"); then
+    passed=$((passed + $(echo "$line" | grep -oE '[0-9]+')))
+elif line=$(grep -E '^Tests run: [0-9]+, +Failures: [0-9]+' "$BUILD/junit.log"); then
+    run=$(echo "$line" | sed -E 's/^Tests run: ([0-9]+).*/\1/')
+    bad=$(echo "$line" | sed -E 's/.*Failures: ([0-9]+).*/\1/')
+    passed=$((passed + run - bad))
+    failed=$((failed + bad))
+else
+    failed=$((failed + 1))
+fi
+[ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=$((failed + 1))
+
+echo "-- Swift"
+if command -v swift >/dev/null 2>&1; then
+    if bash tests/swift/run.sh "$BINDINGS/swift" "$LIB_DIR"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+    fi
+else
+    echo "swift: skipped (no Swift toolchain on this machine)"
+fi
+
+echo "-- size budget of the shipped library"
+if bash scripts/check-size.sh; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
