@@ -3,52 +3,17 @@
 //! days; refusals are one line, exit code 1, and change nothing. (The CLI
 //! derives keys with 600,000 PBKDF2 iterations, so these tests are few.)
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-const PASS: &str = "a long test passphrase";
+use common::*;
 
-fn tandem_with(journal: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tandem"));
-    cmd.arg("--journal")
-        .arg(journal)
-        .args(args)
-        .env("TANDEM_PASSPHRASE", PASS)
-        .env_remove("TANDEM_RECOVERY_CODE")
-        .env_remove("TANDEM_JOURNAL");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("the tandem binary runs")
-}
-
-fn tandem(journal: &Path, args: &[&str]) -> Output {
-    tandem_with(journal, args, &[])
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Output;
 
 fn assert_success_line(o: &Output, needle: &str) {
     assert!(o.status.success(), "stderr: {}", stderr(o));
     let out = stdout(o);
     assert_eq!(out.lines().count(), 1, "one line: {out:?}");
     assert!(out.contains(needle), "{out:?} should mention {needle:?}");
-}
-
-/// A failure is one line on stderr, no backtrace, no panic text.
-fn assert_one_line_failure(o: &Output, code: i32, needle: &str) {
-    assert_eq!(o.status.code(), Some(code), "stderr: {}", stderr(o));
-    let err = stderr(o);
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
-    assert!(err.starts_with("tandem: "), "{err}");
-    assert!(err.contains(needle), "{err:?} should mention {needle:?}");
-    assert!(!err.contains("panicked"), "{err}");
 }
 
 #[test]

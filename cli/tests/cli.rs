@@ -1,45 +1,13 @@
 //! The `tandem` binary end to end: the demo, listing, bad input and exit codes.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::*;
+
+use std::process::Command;
 
 use tandem_core::demo::{DEMO_SEED, generate};
 use tandem_core::{Journal, Unlock};
-
-const PASS: &str = "a long test passphrase";
-
-fn tandem(journal: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .arg("--journal")
-        .arg(journal)
-        .args(args)
-        .env("TANDEM_PASSPHRASE", PASS)
-        .env_remove("TANDEM_RECOVERY_CODE")
-        .env_remove("TANDEM_JOURNAL")
-        .output()
-        .expect("the tandem binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A failure is one line on stderr, no backtrace, no panic text.
-fn assert_one_line_failure(o: &Output, code: i32, needle: &str) {
-    assert_eq!(o.status.code(), Some(code), "stderr: {}", stderr(o));
-    let err = stderr(o);
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
-    assert!(err.starts_with("tandem: "), "{err}");
-    assert!(err.contains(needle), "{err:?} should mention {needle:?}");
-    assert!(
-        !err.contains("panicked") && !err.contains("backtrace"),
-        "{err}"
-    );
-}
 
 #[test]
 fn demo_then_list_prints_every_generated_day_and_is_the_same_every_run() {

@@ -3,43 +3,15 @@
 //! a malformed file refused with its path. (Every run derives a 600,000-round
 //! key, so the cases are few and each does a lot.)
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-const PASS: &str = "a long test passphrase";
+use common::*;
 
-fn tandem(journal: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .arg("--journal")
-        .arg(journal)
-        .args(args)
-        .env("TANDEM_PASSPHRASE", PASS)
-        .env_remove("TANDEM_RECOVERY_CODE")
-        .env_remove("TANDEM_JOURNAL")
-        .output()
-        .expect("the tandem binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Output;
 
 fn ok(o: Output) -> Output {
     assert!(o.status.success(), "stderr: {}", stderr(&o));
     o
-}
-
-/// A failure is one line on stderr naming the problem.
-fn assert_one_line_failure(o: &Output, needle: &str) {
-    assert_eq!(o.status.code(), Some(1), "stderr: {}", stderr(o));
-    let err = stderr(o);
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
-    assert!(err.starts_with("tandem: "), "{err}");
-    assert!(err.contains(needle), "{err:?} should mention {needle:?}");
 }
 
 #[test]
@@ -147,7 +119,7 @@ fn export_keeps_an_existing_file_unless_forced_and_a_bad_import_changes_nothing(
     ));
 
     std::fs::write(&file, b"precious").unwrap();
-    assert_one_line_failure(&tandem(&journal, &["export", file_arg]), "--force");
+    assert_one_line_failure(&tandem(&journal, &["export", file_arg]), 1, "--force");
     assert_eq!(std::fs::read(&file).unwrap(), b"precious");
     ok(tandem(&journal, &["export", file_arg, "--force"]));
     let text = std::fs::read_to_string(&file).unwrap();
@@ -161,6 +133,7 @@ fn export_keeps_an_existing_file_unless_forced_and_a_bad_import_changes_nothing(
     let refused = tandem(&journal, &["import", file_arg]);
     assert_one_line_failure(
         &refused,
+        1,
         "checkins[0].mood: must be a whole number from 1 to 5; nothing was changed",
     );
     assert!(!stderr(&refused).contains("secret-canary"));
