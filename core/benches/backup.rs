@@ -37,11 +37,11 @@
 mod common;
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{DAYS, DEVICE_KEY, WEEKS, end_day, ten_years};
-use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use common::{DAYS, DEVICE_KEY, WEEKS, bench_paired, end_day, ten_years};
+use criterion::{Criterion, criterion_group, criterion_main};
 use tandem_core::{CreateOptions, DeviceKey, FixedClock, Journal, Unlock};
 
 /// The "new phone" the backup is restored onto.
@@ -80,12 +80,8 @@ fn time_once<T>(path: &Path, run: &mut impl FnMut(&Path) -> T) -> Duration {
     elapsed
 }
 
-/// One criterion group of two functions, `measured` and `baseline`, run in
-/// turn on every iteration (alternating which goes first), each function
-/// timing only its own. Every pair also adds to running sums written to
-/// `target/criterion/<group>/paired.json`: their ratio compares the two
-/// over the same moments, free of drift between the functions' runs (other
-/// work on the machine moves an fsync's cost a lot).
+/// One paired group (see `common::bench_paired`): `measured` and `baseline`
+/// each run on their own file, timed by [`time_once`].
 fn bench_pair<A, B>(
     c: &mut Criterion,
     group: &str,
@@ -94,59 +90,15 @@ fn bench_pair<A, B>(
     mut measured: impl FnMut(&Path) -> A,
     mut baseline: impl FnMut(&Path) -> B,
 ) {
-    let mut g = c.benchmark_group(group);
-    g.sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(8))
-        .sampling_mode(SamplingMode::Flat);
     let (a, b) = (dir.join("measured.tandem"), dir.join("baseline.tandem"));
-    let (mut sum_measured, mut sum_baseline, mut pairs) = (Duration::ZERO, Duration::ZERO, 0u64);
-    for time_measured in [true, false] {
-        let name = if time_measured { names.0 } else { names.1 };
-        g.bench_function(name, |bencher| {
-            bencher.iter_custom(|iters| {
-                let mut timed = Duration::ZERO;
-                for i in 0..iters {
-                    let (m, p) = if i % 2 == 0 {
-                        let m = time_once(&a, &mut measured);
-                        (m, time_once(&b, &mut baseline))
-                    } else {
-                        let p = time_once(&b, &mut baseline);
-                        (time_once(&a, &mut measured), p)
-                    };
-                    timed += if time_measured { m } else { p };
-                    sum_measured += m;
-                    sum_baseline += p;
-                    pairs += 1;
-                }
-                timed
-            })
-        });
-    }
-    g.finish();
-    write_paired(group, pairs, sum_measured, sum_baseline);
-}
-
-/// Leaves the paired figures beside criterion's own, for
-/// `scripts/bench-ratios.py` (which names the two sides as the store bench
-/// does: `encrypted_ns` is the measured function, `plaintext_ns` the
-/// baseline).
-fn write_paired(group: &str, pairs: u64, measured: Duration, baseline: Duration) {
-    if pairs == 0 {
-        return;
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-    let dir = target.join("criterion").join(group);
-    let json = format!(
-        "{{\"pairs\": {pairs}, \"encrypted_ns\": {:.1}, \"plaintext_ns\": {:.1}}}\n",
-        measured.as_secs_f64() * 1e9 / pairs as f64,
-        baseline.as_secs_f64() * 1e9 / pairs as f64
+    bench_paired(
+        c,
+        group,
+        names,
+        (20, Duration::from_secs(8)),
+        || time_once(&a, &mut measured),
+        || time_once(&b, &mut baseline),
     );
-    if std::fs::create_dir_all(&dir).is_ok() {
-        let _ = std::fs::write(dir.join("paired.json"), json);
-    }
 }
 
 fn benches(c: &mut Criterion) {

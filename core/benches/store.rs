@@ -44,7 +44,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use common::{DAYS, DEVICE_KEY, WEEKS, end_day, ten_years};
+use common::{DAYS, DEVICE_KEY, WEEKS, bench_paired, end_day, ten_years};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use rusqlite::{Connection, OpenFlags, params};
 use serde::de::DeserializeOwned;
@@ -249,169 +249,75 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
 
-    let mut group = c.benchmark_group("save");
-    group
-        .sample_size(30)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5))
-        .sampling_mode(SamplingMode::Flat);
     {
         // Each save replaces the next day's existing check-in, cycling
         // through all ten years, so the table's size stays the same. The
-        // journal keeps the system clock `Journal::open` gives it.
-        //
-        // The two stores are saved to in turn, one of each per iteration,
-        // and each function times only its own: both see the same disk, WAL
-        // and checkpoint rhythm, so drift between two runs cannot tilt the
-        // ratio. (An fsync here costs about as much as the whole save.)
+        // journal keeps the system clock `Journal::open` gives it. Both
+        // stores see the same disk, WAL and checkpoint rhythm (an fsync here
+        // costs about as much as the whole save).
         let mut journal = open_journal(&write.journal);
         let mut conn = plain_connection(&write.plain, false);
-        let mut next = 0usize;
-        // Every pair of saves, whichever function timed it, also adds to
-        // these: the ratio of the two sums compares the stores over exactly
-        // the same moments, free of drift between the two functions' runs.
-        let (mut paired_encrypted, mut paired_plain, mut pairs) =
-            (Duration::ZERO, Duration::ZERO, 0u64);
-        for time_encrypted in [true, false] {
-            let name = if time_encrypted {
-                "encrypted"
-            } else {
-                "plaintext"
-            };
-            group.bench_function(name, |b| {
-                b.iter_custom(|iters| {
-                    let mut timed = Duration::ZERO;
-                    for i in 0..iters {
-                        next = (next + 1) % DAYS;
-                        let s = &write.checkins[next];
-                        let mut save_encrypted = || {
-                            let value = s.value.clone();
-                            let start = Instant::now();
-                            black_box(journal.save_checkin(value).expect("save check-in"));
-                            start.elapsed()
-                        };
-                        let mut save_plain = || {
-                            let (id, value) = (s.id, s.value.clone());
-                            let start = Instant::now();
-                            // A fresh save time, as the journal stamps one.
-                            // (Rewriting identical bytes would let SQLite skip
-                            // the page write, the WAL frame and so the fsync.)
-                            let s = Saved {
-                                id,
-                                revision: 1,
-                                saved_at: Utc::now(),
-                                author: Author::Me,
-                                value,
-                            };
-                            let tx = conn.transaction().expect("transaction");
-                            plain_upsert(&tx, "checkins", &s).expect("upsert");
-                            tx.commit().expect("commit");
-                            black_box(s);
-                            start.elapsed()
-                        };
-                        // Alternate which store goes first, so neither
-                        // always follows the other's fsync.
-                        let (encrypted, plain) = if i % 2 == 0 {
-                            let e = save_encrypted();
-                            (e, save_plain())
-                        } else {
-                            let p = save_plain();
-                            (save_encrypted(), p)
-                        };
-                        timed += if time_encrypted { encrypted } else { plain };
-                        paired_encrypted += encrypted;
-                        paired_plain += plain;
-                        pairs += 1;
-                    }
-                    timed
-                })
-            });
-        }
-        if pairs > 0 {
-            write_paired("save", pairs, paired_encrypted, paired_plain);
-            println!(
-                "save/paired            {pairs} pairs: encrypted {:.1} µs, plaintext {:.1} µs, ratio {:.3}",
-                paired_encrypted.as_secs_f64() * 1e6 / pairs as f64,
-                paired_plain.as_secs_f64() * 1e6 / pairs as f64,
-                paired_encrypted.as_secs_f64() / paired_plain.as_secs_f64()
-            );
-        }
+        let (mut next_encrypted, mut next_plain) = (0usize, 0usize);
+        bench_paired(
+            c,
+            "save",
+            ("encrypted", "plaintext"),
+            (30, Duration::from_secs(5)),
+            || {
+                next_encrypted = (next_encrypted + 1) % DAYS;
+                let value = write.checkins[next_encrypted].value.clone();
+                let start = Instant::now();
+                black_box(journal.save_checkin(value).expect("save check-in"));
+                start.elapsed()
+            },
+            || {
+                next_plain = (next_plain + 1) % DAYS;
+                let s = &write.checkins[next_plain];
+                let (id, value) = (s.id, s.value.clone());
+                let start = Instant::now();
+                // A fresh save time, as the journal stamps one. (Rewriting
+                // identical bytes would let SQLite skip the page write, the
+                // WAL frame and so the fsync.)
+                let s = Saved {
+                    id,
+                    revision: 1,
+                    saved_at: Utc::now(),
+                    author: Author::Me,
+                    value,
+                };
+                let tx = conn.transaction().expect("transaction");
+                plain_upsert(&tx, "checkins", &s).expect("upsert");
+                tx.commit().expect("commit");
+                black_box(s);
+                start.elapsed()
+            },
+        );
     }
-    group.finish();
-
-    let mut group = c.benchmark_group("load_ten_years");
-    group
-        .sample_size(30)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5));
     {
-        // As for saves: the two loads run in turn, alternating which goes
-        // first, each function timing its own, and the paired sums kept.
         let journal = open_journal(&read.journal);
         let conn = open_plain(&read.plain);
-        let (mut paired_encrypted, mut paired_plain, mut pairs) =
-            (Duration::ZERO, Duration::ZERO, 0u64);
-        for time_encrypted in [true, false] {
-            let name = if time_encrypted {
-                "encrypted"
-            } else {
-                "plaintext"
-            };
-            group.bench_function(name, |b| {
-                b.iter_custom(|iters| {
-                    let mut timed = Duration::ZERO;
-                    for i in 0..iters {
-                        let load_encrypted = || {
-                            let start = Instant::now();
-                            let c = journal.checkins(None, None).expect("load check-ins");
-                            let r = journal.reflections(None, None).expect("load reflections");
-                            let t = start.elapsed();
-                            black_box((c, r));
-                            t
-                        };
-                        let load_plain = || {
-                            let start = Instant::now();
-                            let c = plain_load(&conn, "checkins", checkin_day);
-                            let r = plain_load(&conn, "reflections", reflection_day);
-                            let t = start.elapsed();
-                            black_box((c, r));
-                            t
-                        };
-                        let (encrypted, plain) = if i % 2 == 0 {
-                            let e = load_encrypted();
-                            (e, load_plain())
-                        } else {
-                            let p = load_plain();
-                            (load_encrypted(), p)
-                        };
-                        timed += if time_encrypted { encrypted } else { plain };
-                        paired_encrypted += encrypted;
-                        paired_plain += plain;
-                        pairs += 1;
-                    }
-                    timed
-                })
-            });
-        }
-        write_paired("load_ten_years", pairs, paired_encrypted, paired_plain);
-    }
-    group.finish();
-}
-
-/// Leaves the paired figures beside criterion's own, for
-/// `scripts/bench-ratios.py`.
-fn write_paired(group: &str, pairs: u64, encrypted: Duration, plain: Duration) {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-    let dir = target.join("criterion").join(group);
-    let json = format!(
-        "{{\"pairs\": {pairs}, \"encrypted_ns\": {:.1}, \"plaintext_ns\": {:.1}}}\n",
-        encrypted.as_secs_f64() * 1e9 / pairs as f64,
-        plain.as_secs_f64() * 1e9 / pairs as f64
-    );
-    if std::fs::create_dir_all(&dir).is_ok() {
-        let _ = std::fs::write(dir.join("paired.json"), json);
+        bench_paired(
+            c,
+            "load_ten_years",
+            ("encrypted", "plaintext"),
+            (30, Duration::from_secs(5)),
+            || {
+                let start = Instant::now();
+                let c = journal.checkins(None, None).expect("load check-ins");
+                let r = journal.reflections(None, None).expect("load reflections");
+                let t = start.elapsed();
+                black_box((c, r));
+                t
+            },
+            || {
+                let start = Instant::now();
+                let c = plain_load(&conn, "checkins", checkin_day);
+                let r = plain_load(&conn, "reflections", reflection_day);
+                let t = start.elapsed();
+                black_box((c, r));
+                t
+            },
+        );
     }
 }
 

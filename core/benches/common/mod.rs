@@ -59,3 +59,77 @@ pub fn ten_years() -> (Vec<CheckIn>, Vec<Reflection>) {
     assert_eq!(reflections[WEEKS - 1].week_start, monday_of(end));
     (checkins, reflections)
 }
+
+/// One criterion group of two functions, `names.0` (measured) and
+/// `names.1` (baseline), run in turn on every iteration — alternating which
+/// goes first, so neither always follows the other's fsync — each function
+/// timing only its own. The closures do one run each and return the time
+/// they measured. Every pair also adds to running sums written to
+/// `target/criterion/<group>/paired.json` (read by `scripts/bench-ratios.py`):
+/// their ratio compares the two over the same moments, free of drift
+/// between the two functions' runs.
+pub fn bench_paired(
+    c: &mut criterion::Criterion,
+    group: &str,
+    names: (&str, &str),
+    (sample_size, measurement): (usize, std::time::Duration),
+    mut measured: impl FnMut() -> std::time::Duration,
+    mut baseline: impl FnMut() -> std::time::Duration,
+) {
+    use std::time::Duration;
+    let mut g = c.benchmark_group(group);
+    g.sample_size(sample_size)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(measurement)
+        .sampling_mode(criterion::SamplingMode::Flat);
+    let (mut sum_measured, mut sum_baseline, mut pairs) = (Duration::ZERO, Duration::ZERO, 0u64);
+    for time_measured in [true, false] {
+        let name = if time_measured { names.0 } else { names.1 };
+        g.bench_function(name, |bencher| {
+            bencher.iter_custom(|iters| {
+                let mut timed = Duration::ZERO;
+                for i in 0..iters {
+                    let (m, b) = if i % 2 == 0 {
+                        let m = measured();
+                        (m, baseline())
+                    } else {
+                        let b = baseline();
+                        (measured(), b)
+                    };
+                    timed += if time_measured { m } else { b };
+                    sum_measured += m;
+                    sum_baseline += b;
+                    pairs += 1;
+                }
+                timed
+            })
+        });
+    }
+    g.finish();
+    if pairs == 0 {
+        return;
+    }
+    let per = |d: Duration| d.as_secs_f64() * 1e9 / pairs as f64;
+    println!(
+        "{group}/paired  {pairs} pairs: {} {:.1} µs, {} {:.1} µs, ratio {:.3}",
+        names.0,
+        per(sum_measured) / 1e3,
+        names.1,
+        per(sum_baseline) / 1e3,
+        sum_measured.as_secs_f64() / sum_baseline.as_secs_f64()
+    );
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let dir = target.join("criterion").join(group);
+    // The script names the sides as the store bench does: `encrypted_ns` is
+    // the measured function, `plaintext_ns` the baseline.
+    let json = format!(
+        "{{\"pairs\": {pairs}, \"encrypted_ns\": {:.1}, \"plaintext_ns\": {:.1}}}\n",
+        per(sum_measured),
+        per(sum_baseline)
+    );
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let _ = std::fs::write(dir.join("paired.json"), json);
+    }
+}
