@@ -209,6 +209,30 @@ impl From<tc::Saved<tc::Reflection>> for SavedReflection {
     }
 }
 
+/// One week of the history list, with what was written in it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct HistoryWeek {
+    /// The week's first day (as the week start is set).
+    pub first_day: NaiveDate,
+    /// The week's last day.
+    pub last_day: NaiveDate,
+    /// Its check-ins, oldest day first.
+    pub checkins: Vec<SavedCheckIn>,
+    /// Its weekly reflection, when there is one (at most one a week).
+    pub reflections: Vec<SavedReflection>,
+}
+
+impl From<tc::history::HistoryWeek> for HistoryWeek {
+    fn from(w: tc::history::HistoryWeek) -> Self {
+        HistoryWeek {
+            first_day: w.first_day,
+            last_day: w.last_day,
+            checkins: w.checkins.into_iter().map(Into::into).collect(),
+            reflections: w.reflections.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
 /// The journal's settings.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Settings {

@@ -3,6 +3,7 @@
 //! `nil`), never a zero.
 
 use chrono::NaiveDate;
+use tandem_core::chart;
 use tandem_core::insights as ti;
 
 use crate::vocab::{Behaviour, Feeling, FindingKind, Skill, WeekStart};
@@ -333,11 +334,15 @@ pub struct Insights {
     pub trend: Trend,
     /// The findings.
     pub findings: Vec<Finding>,
+    /// The charts' headings, screen-reader descriptions and cycle trend.
+    pub charts: ChartTexts,
 }
 
 impl From<ti::Insights> for Insights {
     fn from(i: ti::Insights) -> Self {
+        let charts = ChartTexts::of(&i.pattern);
         Insights {
+            charts,
             pattern: i.pattern.into(),
             trend: Trend {
                 before: i.trend.before.into(),
@@ -351,6 +356,60 @@ impl From<ti::Insights> for Insights {
                     text: f.text,
                 })
                 .collect(),
+        }
+    }
+}
+
+/// A chart's heading and what a screen reader says for it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChartText {
+    /// Short heading.
+    pub title: String,
+    /// The chart in sentences: what it shows, its range, its gaps.
+    pub description: String,
+}
+
+impl From<chart::ChartText> for ChartText {
+    fn from(t: chart::ChartText) -> Self {
+        ChartText {
+            title: t.title.to_string(),
+            description: t.description,
+        }
+    }
+}
+
+/// A straight line through the weeks: `value = intercept + slope * i` at
+/// week index `i` (0 for the oldest point).
+#[derive(Debug, Clone, Copy, PartialEq, uniffi::Record)]
+pub struct TrendLine {
+    /// The value at the first week.
+    pub intercept: f64,
+    /// The change per week.
+    pub slope: f64,
+}
+
+/// The three charts' words and the cycle-days trend, as the SVG charts
+/// carry them: the phones draw the same series with the same labels.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ChartTexts {
+    /// Stacked moves, me and my partner.
+    pub moves: ChartText,
+    /// The mood line.
+    pub mood: ChartText,
+    /// Cycle days with their trend.
+    pub cycle: ChartText,
+    /// The least-squares trend of cycle days; `None` under two weeks with data.
+    pub cycle_trend: Option<TrendLine>,
+}
+
+impl ChartTexts {
+    fn of(p: &ti::Pattern) -> Self {
+        ChartTexts {
+            moves: chart::moves_text(p).into(),
+            mood: chart::mood_text(p).into(),
+            cycle: chart::cycle_text(p).into(),
+            cycle_trend: chart::trend_line(&chart::cycle_values(p))
+                .map(|(intercept, slope)| TrendLine { intercept, slope }),
         }
     }
 }

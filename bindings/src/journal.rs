@@ -8,7 +8,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::NaiveDate;
 use tandem_core as tc;
 
-use crate::entries::{CheckIn, ImportReport, Reflection, SavedCheckIn, SavedReflection, Settings};
+use crate::entries::{
+    CheckIn, HistoryWeek, ImportReport, Reflection, SavedCheckIn, SavedReflection, Settings,
+};
 use crate::error::{JournalError, Result};
 use crate::insights::{Insights, Pattern, WeekSummary};
 use crate::summary::{DateRange, core_sections};
@@ -284,6 +286,23 @@ impl Journal {
     /// Saves the journal's settings.
     pub fn set_settings(&self, settings: Settings) -> Result<()> {
         self.with_mut(|j| j.set_settings(settings.into()))
+    }
+
+    /// The first and last day of the week holding `day`, weeks starting as set.
+    pub fn week_of(&self, day: NaiveDate) -> Result<DateRange> {
+        self.with(|j| j.week_of(day))
+            .map(|(from, to)| DateRange { from, to })
+    }
+
+    /// The weeks from `from` to `to` (either end open, widened to whole
+    /// weeks) that hold an entry, newest first.
+    pub fn history(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<HistoryWeek>> {
+        let weeks = self.with(|j| j.history(from, to))?;
+        Ok(weeks.into_iter().map(Into::into).collect())
     }
 
     /// The week holding `day`, in numbers.

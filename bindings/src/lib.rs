@@ -8,6 +8,7 @@
 
 uniffi::setup_scaffolding!();
 
+mod choices;
 mod day;
 mod entries;
 mod error;
@@ -16,16 +17,22 @@ mod journal;
 mod summary;
 mod vocab;
 
+pub use choices::{
+    BehaviourChoice, Choices, ClosenessWordChoice, FeelingChoice, MoveChoice, PartnerMoveChoice,
+    RepairChoice, SkillChoice, WhoChoice, choices,
+};
 pub use entries::{
-    CheckIn, Closeness, ImportReport, Reflection, SavedCheckIn, SavedReflection, Settings,
+    CheckIn, Closeness, HistoryWeek, ImportReport, Reflection, SavedCheckIn, SavedReflection,
+    Settings,
 };
 pub use error::JournalError;
 pub use insights::{
-    BehaviourCount, FeelingCount, Finding, Insights, MoveCounts, PartnerMoveCounts, Pattern,
-    RepairCounts, SkillCount, TopBehaviours, TopFeelings, Trend, WeekPoint, WeekSummary, Window,
+    BehaviourCount, ChartText, ChartTexts, FeelingCount, Finding, Insights, MoveCounts,
+    PartnerMoveCounts, Pattern, RepairCounts, SkillCount, TopBehaviours, TopFeelings, Trend,
+    TrendLine, WeekPoint, WeekSummary, Window,
 };
 pub use journal::{Journal, NewJournal, Unlock, create_journal, restore_journal};
-pub use summary::{DateRange, default_summary_sections};
+pub use summary::{DateRange, SectionChoice, default_summary_sections, summary_sections};
 pub use vocab::{
     Author, Behaviour, ClosenessWord, Feeling, FindingKind, Move, PartnerMove, Repair, Section,
     Side, Skill, UnlockMethod, VocabEntry, VocabKind, WeekStart, Who, vocabulary,

@@ -213,18 +213,77 @@ fn gaps_text(p: &Pattern) -> String {
     }
 }
 
+/// A chart's title and the description a screen reader speaks for it; the
+/// SVG's `<title>` and `<desc>`, and the phones' chart labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartText {
+    /// Short heading.
+    pub title: &'static str,
+    /// What the chart shows, its range and its gaps, in sentences.
+    pub description: String,
+}
+
+/// Title and description of the moves chart.
+pub fn moves_text(p: &Pattern) -> ChartText {
+    ChartText {
+        title: "Pursue and withdraw, week by week",
+        description: format!(
+            "For {}, two stacked bars per week: on the left how often you pursued, withdrew, did both or neither; on the right the same for your partner as you saw it, with days you couldn't tell. {}",
+            range_text(p),
+            gaps_text(p)
+        ),
+    }
+}
+
+/// Title and description of the mood line.
+pub fn mood_text(p: &Pattern) -> ChartText {
+    ChartText {
+        title: "Mood, week by week",
+        description: format!(
+            "Average mood per week, from 1 (very low) to 5 (very good), for {}. {}",
+            range_text(p),
+            gaps_text(p)
+        ),
+    }
+}
+
+/// The values of the cycle-days series, a gap where a week has no check-ins.
+pub fn cycle_values(p: &Pattern) -> Vec<Option<f64>> {
+    p.points
+        .iter()
+        .map(|w| w.cycle_days.map(f64::from))
+        .collect()
+}
+
+/// Title and description of the cycle-days chart, with its trend in words.
+pub fn cycle_text(p: &Pattern) -> ChartText {
+    let trend_text = match trend_line(&cycle_values(p)) {
+        Some((_, slope)) if slope.abs() < 0.05 => "The trend line is about flat.".to_string(),
+        Some((_, slope)) => format!(
+            "The trend line {} by about {:.1} cycle days a week over the period.",
+            if slope < 0.0 { "falls" } else { "rises" },
+            (slope * (p.points.len().saturating_sub(1)) as f64).abs()
+        ),
+        None => "There are too few weeks for a trend line.".to_string(),
+    };
+    ChartText {
+        title: "Cycle days, week by week",
+        description: format!(
+            "Cycle days per week (days when one of you pursued while the other withdrew), 0 to 7, for {}. {trend_text} {}",
+            range_text(p),
+            gaps_text(p)
+        ),
+    }
+}
+
 /// Stacked bars of moves per week: my bar and my partner's side by side,
 /// each stacked pursued / withdrew / both / neither (and couldn't tell).
 pub fn moves_chart(p: &Pattern, embed: Embed) -> String {
-    let desc = format!(
-        "For {}, two stacked bars per week: on the left how often you pursued, withdrew, did both or neither; on the right the same for your partner as you saw it, with days you couldn't tell. {}",
-        range_text(p),
-        gaps_text(p)
-    );
+    let text = moves_text(p);
     let mut f = Frame::new(
         "moves",
-        "Pursue and withdraw, week by week",
-        &desc,
+        text.title,
+        &text.description,
         embed,
         p.points.len(),
     );
@@ -373,12 +432,8 @@ fn line(f: &mut Frame, values: &[Option<f64>], max: f64, what: &str, points: &[W
 /// The mood line, 1 to 5, broken where a week has no check-ins.
 pub fn mood_chart(p: &Pattern, embed: Embed) -> String {
     let values: Vec<Option<f64>> = p.points.iter().map(|w| w.mood).collect();
-    let desc = format!(
-        "Average mood per week, from 1 (very low) to 5 (very good), for {}. {}",
-        range_text(p),
-        gaps_text(p)
-    );
-    let mut f = Frame::new("mood", "Mood, week by week", &desc, embed, p.points.len());
+    let text = mood_text(p);
+    let mut f = Frame::new("mood", text.title, &text.description, embed, p.points.len());
     f.lo = 1.0;
     f.y_axis(&[1.0, 2.0, 3.0, 4.0, 5.0], 5.0, "mood");
     line(&mut f, &values, 5.0, "average mood", &p.points);
@@ -408,30 +463,13 @@ pub fn trend_line(values: &[Option<f64>]) -> Option<(f64, f64)> {
 
 /// Cycle days per week (0 to 7) with a dashed least-squares trend line.
 pub fn cycle_chart(p: &Pattern, embed: Embed) -> String {
-    let values: Vec<Option<f64>> = p
-        .points
-        .iter()
-        .map(|w| w.cycle_days.map(f64::from))
-        .collect();
+    let values = cycle_values(p);
     let trend = trend_line(&values);
-    let trend_text = match trend {
-        Some((_, slope)) if slope.abs() < 0.05 => "The trend line is about flat.".to_string(),
-        Some((_, slope)) => format!(
-            "The trend line {} by about {:.1} cycle days a week over the period.",
-            if slope < 0.0 { "falls" } else { "rises" },
-            (slope * (p.points.len().saturating_sub(1)) as f64).abs()
-        ),
-        None => "There are too few weeks for a trend line.".to_string(),
-    };
-    let desc = format!(
-        "Cycle days per week (days when one of you pursued while the other withdrew), 0 to 7, for {}. {trend_text} {}",
-        range_text(p),
-        gaps_text(p)
-    );
+    let text = cycle_text(p);
     let mut f = Frame::new(
         "cycle",
-        "Cycle days, week by week",
-        &desc,
+        text.title,
+        &text.description,
         embed,
         p.points.len(),
     );

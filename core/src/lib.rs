@@ -12,6 +12,7 @@ pub mod day;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod history;
 pub mod insights;
 pub mod reflection;
 pub mod schema;
