@@ -215,3 +215,30 @@ fn charts_match_their_golden_files_and_are_deterministic() {
         assert_eq!(svg, golden, "{name} differs from its golden file");
     }
 }
+
+#[test]
+fn the_texts_the_phones_read_are_the_titles_and_descriptions_the_svgs_carry() {
+    let p = pattern_a();
+    let texts = [
+        chart::moves_text(&p),
+        chart::mood_text(&p),
+        chart::cycle_text(&p),
+    ];
+    for ((name, svg), text) in all_charts(&p, Embed::Standalone).into_iter().zip(texts) {
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let find = |tag: &str| {
+            doc.descendants()
+                .find(|n| n.has_tag_name(tag))
+                .and_then(|n| n.text())
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert_eq!(find("title"), text.title, "{name}");
+        assert_eq!(find("desc"), text.description, "{name}");
+    }
+    // Journal A's cycle days by week: 3, 2, empty, 0; the trend worked in
+    // the_trend_line_is_the_least_squares_fit_worked_by_hand falls.
+    let cycle = chart::cycle_text(&p).description;
+    assert!(cycle.contains("The trend line falls"), "{cycle}");
+    assert!(cycle.contains("One week has no check-ins"), "{cycle}");
+}
