@@ -286,6 +286,63 @@ class JournalTest {
     }
 
     @Test
+    fun choicesCarryTheEnumsWithTheVocabularyLabelsInTheSameOrder() {
+        val c = choices()
+        assertEquals(listOf(Move.PURSUED, Move.WITHDREW, Move.BOTH, Move.NEITHER), c.moves.map { it.value })
+        val byCode = vocabulary().filter { it.kind == VocabKind.MOVE }.map { it.label }
+        assertEquals(byCode, c.moves.map { it.label })
+        assertEquals(PartnerMove.UNKNOWN, c.partnerMoves.last().value)
+        // Six pursuing behaviours, then six withdrawing ones.
+        assertEquals(List(6) { Side.PURSUING } + List(6) { Side.WITHDRAWING }, c.behaviours.map { it.side })
+        assertEquals(listOf(Repair.RECONNECTED, Repair.PARTLY, Repair.NOT_YET), c.repairs.map { it.value })
+        assertEquals(18, c.feelings.size)
+        assertEquals(listOf(Who.ME, Who.PARTNER, Who.BOTH, Who.NEITHER), c.whos.map { it.value })
+    }
+
+    @Test
+    fun summarySectionsAreOnByDefaultExceptThePrivateOnes() {
+        val sections = summarySections()
+        assertEquals(Section.OVERVIEW, sections.first().value)
+        assertEquals(defaultSummarySections(), sections.filter { it.defaultOn }.map { it.value })
+        assertEquals(
+            listOf(Section.REFLECTION_NOTES, Section.NOTES, Section.CLOSENESS),
+            sections.filterNot { it.defaultOn }.map { it.value },
+        )
+        assertTrue(sections.all { it.title.isNotBlank() })
+    }
+
+    @Test
+    fun historyListsJournalAByWeekNewestFirstWithoutTheEmptyWeek() {
+        create().journal.use { journal ->
+            journal.setToday(day("2027-01-14"))
+            journal.saveCheckins(journalA())
+            val weeks = journal.history(null, null)
+            assertEquals(listOf(day("2027-01-11"), day("2026-12-28"), day("2026-12-21")), weeks.map { it.firstDay })
+            assertEquals(day("2027-01-03"), weeks[1].lastDay)
+            assertEquals(listOf(2, 4, 5), weeks.map { it.checkins.size })
+            assertEquals(DateRange(day("2026-12-28"), day("2027-01-03")), journal.weekOf(day("2027-01-01")))
+            journal.setSettings(Settings(weekStart = WeekStart.SUNDAY))
+            // Sunday weeks: 20-26 Dec, 27 Dec-2 Jan, 3-9 Jan (the 3rd alone), 10-16 Jan.
+            assertEquals(listOf(2, 1, 4, 4), journal.history(null, null).map { it.checkins.size })
+        }
+    }
+
+    @Test
+    fun insightsCarryTheChartTextsAndTheCycleTrend() {
+        create().journal.use { journal ->
+            journal.setToday(day("2027-01-14"))
+            journal.saveCheckins(journalA())
+            val charts = journal.insights(day("2027-01-14"), 4u).charts
+            assertEquals("Cycle days, week by week", charts.cycle.title)
+            assertContains(charts.mood.description, "One week has no check-ins")
+            // Cycle days 3, 2, gap, 0 at weeks 0, 1, 3: least squares gives 3 - 1 * i.
+            val trend = assertNotNull(charts.cycleTrend)
+            assertEquals(3.0, trend.intercept, 1e-9)
+            assertEquals(-1.0, trend.slope, 1e-9)
+        }
+    }
+
+    @Test
     fun changedPassphraseOpensAndTheOldOneNoLonger() {
         create().journal.use { journal ->
             journal.setKdfIterations(TEST_KDF)
