@@ -137,6 +137,48 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(moves.first?.side, .pursuing)
     }
 
+    func testChoicesCarryTheEnumsWithTheVocabularyLabelsInTheSameOrder() {
+        let c = choices()
+        XCTAssertEqual(c.moves.map { $0.value }, [.pursued, .withdrew, .both, .neither])
+        XCTAssertEqual(c.moves.map { $0.label }, vocabulary().filter { $0.kind == .move }.map { $0.label })
+        XCTAssertEqual(c.partnerMoves.last?.value, .unknown)
+        XCTAssertEqual(
+            c.behaviours.map { $0.side },
+            Array(repeating: Side.pursuing, count: 6) + Array(repeating: Side.withdrawing, count: 6))
+        XCTAssertEqual(c.repairs.map { $0.value }, [.reconnected, .partly, .notYet])
+        XCTAssertEqual(c.feelings.count, 18)
+    }
+
+    func testSummarySectionsAreOnByDefaultExceptThePrivateOnes() {
+        let sections = summarySections()
+        XCTAssertEqual(sections.filter { $0.defaultOn }.map { $0.value }, defaultSummarySections())
+        XCTAssertEqual(sections.filter { !$0.defaultOn }.map { $0.value }, [.reflectionNotes, .notes, .closeness])
+    }
+
+    func testHistoryListsJournalAByWeekNewestFirstWithoutTheEmptyWeek() throws {
+        let journal = try create().journal
+        try journal.setToday(today: "2027-01-14")
+        _ = try journal.saveCheckins(checkins: journalA())
+        let weeks = try journal.history(from: nil, to: nil)
+        XCTAssertEqual(weeks.map { $0.firstDay }, ["2027-01-11", "2026-12-28", "2026-12-21"])
+        XCTAssertEqual(weeks.map { $0.checkins.count }, [2, 4, 5])
+        XCTAssertEqual(try journal.weekOf(day: "2027-01-01"), DateRange(from: "2026-12-28", to: "2027-01-03"))
+        try journal.setSettings(settings: Settings(weekStart: .sunday))
+        XCTAssertEqual(try journal.history(from: nil, to: nil).map { $0.checkins.count }, [2, 1, 4, 4])
+    }
+
+    func testInsightsCarryTheChartTextsAndTheCycleTrend() throws {
+        let journal = try create().journal
+        try journal.setToday(today: "2027-01-14")
+        _ = try journal.saveCheckins(checkins: journalA())
+        let charts = try journal.insights(lastDay: "2027-01-14", weeks: 4).charts
+        XCTAssertEqual(charts.cycle.title, "Cycle days, week by week")
+        // Cycle days 3, 2, gap, 0 at weeks 0, 1, 3: least squares gives 3 - 1 * i.
+        let trend = try XCTUnwrap(charts.cycleTrend)
+        XCTAssertEqual(trend.intercept, 3.0, accuracy: 1e-9)
+        XCTAssertEqual(trend.slope, -1.0, accuracy: 1e-9)
+    }
+
     func testEightThreadsSavingAndReadingAtOnceLoseNoWrite() throws {
         let journal = try create().journal
         try journal.setToday(today: "2026-12-31")
