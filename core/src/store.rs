@@ -890,7 +890,7 @@ fn unlock_keys(conn: &Connection, unlock: &Unlock) -> Result<Keys> {
     let wrap = match load_wrap(conn, unlock.method())? {
         Some(w) => w,
         None if unlock.method() == Method::Passphrase => {
-            return Err(invalid("passphrase", "this journal has no passphrase set"));
+            return Err(invalid("passphrase", "is not set for this journal"));
         }
         None => return Err(Error::WrongKey),
     };

@@ -320,6 +320,9 @@ pub fn build(
     if from > to {
         return Err(invalid("from", "is after the end of the range"));
     }
+    if sections.is_empty() {
+        return Err(invalid("sections", "must name at least one section"));
+    }
     let picked = |s| sections.contains(&s);
     let days: Vec<&CheckIn> = checkins
         .iter()

@@ -239,3 +239,24 @@ fn a_range_that_ends_before_it_starts_is_refused() {
         Err(tandem_core::Error::InvalidInput { field: "from", .. })
     ));
 }
+
+#[test]
+fn a_summary_with_no_section_is_refused_naming_the_sections() {
+    let (cs, rs) = inputs();
+    let r = summary::build(
+        &cs,
+        &rs,
+        d("2026-12-21"),
+        d("2027-01-17"),
+        &[],
+        WeekStart::Monday,
+        d("2027-01-18"),
+    );
+    assert!(matches!(
+        r,
+        Err(tandem_core::Error::InvalidInput {
+            field: "sections",
+            ..
+        })
+    ));
+}

@@ -1,7 +1,7 @@
 # Shared by run.sh and bench.sh: installs what the JVM side needs when
 # missing (kotlinc from npm into .tools/, JNA and JUnit 4 from Debian),
 # builds the host library, generates the bindings and sets:
-#   KOTLINC, CP_COMPILE, CP_RUN_BASE, LIB_DIR, BINDINGS, BUILD
+#   KOTLINC, CP_COMPILE, CP_RUN_BASE, LIB_DIR, BINDINGS, BUILD, MODEL
 # Source it from the repository root.
 
 KOTLIN_VERSION=2.4.20
@@ -10,6 +10,8 @@ KOTLIN_HOME=$TOOLS/node_modules/kotlin-compiler
 KOTLINC=$KOTLIN_HOME/bin/kotlinc
 BUILD=target/kotlin-tests
 BINDINGS=$BUILD/bindings
+# The Android app's pure-Kotlin model layer, compiled and tested on the JVM.
+MODEL=android/app/src/main/java/app/tandem/android/model
 
 if [ ! -x "$KOTLINC" ] || ! grep -q "\"version\": \"$KOTLIN_VERSION\"" "$KOTLIN_HOME/package.json"; then
     echo "installing kotlin-compiler@$KOTLIN_VERSION into $TOOLS/"
@@ -30,5 +32,8 @@ JNA=/usr/share/java/jna.jar
 JUNIT=/usr/share/java/junit4.jar
 HAMCREST=/usr/share/java/hamcrest-core.jar
 KLIB=$KOTLIN_HOME/lib
-CP_COMPILE="$JNA:$JUNIT:$KLIB/kotlin-test.jar:$KLIB/kotlin-test-junit.jar"
-CP_RUN_BASE="$JNA:$JUNIT:$HAMCREST:$KLIB/kotlin-stdlib.jar:$KLIB/kotlin-test.jar:$KLIB/kotlin-test-junit.jar"
+# The Android model layer's state holders use kotlinx.coroutines; the
+# compiler's npm package ships the JVM jar, so no other download is needed.
+COROUTINES=$KLIB/kotlinx-coroutines-core-jvm.jar
+CP_COMPILE="$JNA:$JUNIT:$COROUTINES:$KLIB/kotlin-test.jar:$KLIB/kotlin-test-junit.jar"
+CP_RUN_BASE="$JNA:$JUNIT:$HAMCREST:$COROUTINES:$KLIB/kotlin-stdlib.jar:$KLIB/kotlin-test.jar:$KLIB/kotlin-test-junit.jar"

@@ -1,0 +1,145 @@
+// The weekly reflection while the user answers it; same shape as the
+// check-in draft: the draft holds answers, the core validates on save.
+package app.tandem.android.model
+
+import app.tandem.core.DateRange
+import app.tandem.core.Journal
+import app.tandem.core.Reflection
+import app.tandem.core.SavedReflection
+import app.tandem.core.Who
+import app.tandem.core.choices
+import java.time.LocalDate
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+
+/**
+ * The reflection's answers, every one optional: the three "who" questions,
+ * how safe hard talks felt (1 safe … 5 overwhelming), and the two texts.
+ */
+data class ReflectionDraft(
+    val weekStart: LocalDate,
+    val raisesConcerns: Who? = null,
+    val shutsDown: Who? = null,
+    val feltChased: Who? = null,
+    val talkSafety: Int? = null,
+    val needingSpace: String = "",
+    val note: String = "",
+) {
+    /** The reflection to save; out-of-range numbers pass through for the core to refuse. */
+    fun toReflection(): Reflection = Reflection(
+        weekStart = weekStart,
+        raisesConcerns = raisesConcerns,
+        shutsDown = shutsDown,
+        talkSafety = talkSafety?.coerceIn(0, 255)?.toUByte(),
+        feltChased = feltChased,
+        needingSpace = needingSpace,
+        note = note,
+    )
+
+    /** Ways to start a draft. */
+    companion object {
+        /** An empty draft for the week holding [weekStart]. */
+        fun empty(weekStart: LocalDate): ReflectionDraft = ReflectionDraft(weekStart = weekStart)
+
+        /** A draft holding [saved], for editing it. */
+        fun from(saved: SavedReflection): ReflectionDraft = from(saved.reflection)
+
+        /** A draft holding [reflection]. */
+        fun from(reflection: Reflection): ReflectionDraft = ReflectionDraft(
+            weekStart = reflection.weekStart,
+            raisesConcerns = reflection.raisesConcerns,
+            shutsDown = reflection.shutsDown,
+            feltChased = reflection.feltChased,
+            talkSafety = reflection.talkSafety?.toInt(),
+            needingSpace = reflection.needingSpace,
+            note = reflection.note,
+        )
+    }
+}
+
+/**
+ * What the reflection screen shows: the [form]'s "who" choices, the
+ * [week] reflected on (as the journal's week start sets it), the [draft],
+ * whether a reflection was already saved, and progress.
+ */
+data class ReflectionEditorState(
+    val form: ReflectionForm? = null,
+    val week: DateRange? = null,
+    val draft: ReflectionDraft? = null,
+    val savedRevision: UInt? = null,
+    val loading: Boolean = false,
+    val saving: Boolean = false,
+    val message: String? = null,
+)
+
+/** Loads the reflection of one week from [journal], holds the draft and saves it; core calls on [dispatcher]. */
+class ReflectionEditor(
+    private val journal: Journal,
+    private val dispatcher: CoroutineDispatcher,
+) {
+    private val mutable = MutableStateFlow(ReflectionEditorState())
+
+    /** The current form, draft and progress. */
+    val state: StateFlow<ReflectionEditorState> = mutable.asStateFlow()
+
+    /** Loads the week holding the journal's today. */
+    suspend fun loadThisWeek() {
+        mutable.value = mutable.value.copy(loading = true, message = null)
+        when (val today = attempt(dispatcher) { journal.today() }) {
+            is Outcome.Done -> load(today.value)
+            is Outcome.Failed -> mutable.value = mutable.value.copy(loading = false, message = today.message)
+        }
+    }
+
+    /** Loads the week holding [day]: its saved reflection to edit, or an empty draft. */
+    suspend fun load(day: LocalDate) {
+        mutable.value = mutable.value.copy(loading = true, message = null)
+        val loaded = attempt(dispatcher) {
+            Triple(ReflectionForm.from(choices()), journal.weekOf(day), journal.reflection(day))
+        }
+        mutable.value = when (loaded) {
+            is Outcome.Done -> {
+                val (form, week, saved) = loaded.value
+                ReflectionEditorState(
+                    form = form,
+                    week = week,
+                    draft = saved?.let { ReflectionDraft.from(it) } ?: ReflectionDraft.empty(day),
+                    savedRevision = saved?.revision,
+                )
+            }
+            is Outcome.Failed -> mutable.value.copy(loading = false, message = loaded.message)
+        }
+    }
+
+    /** Applies [change] to the draft (no-op before a week is loaded). */
+    fun edit(change: (ReflectionDraft) -> ReflectionDraft) {
+        val now = mutable.value
+        val draft = now.draft ?: return
+        mutable.value = now.copy(draft = change(draft))
+    }
+
+    /** Saves the draft through the core; a refused save keeps the draft and shows the message. */
+    suspend fun save(): Boolean {
+        val now = mutable.value
+        val draft = now.draft ?: return false
+        if (now.saving) return false
+        mutable.value = now.copy(saving = true, message = null)
+        return when (val saved = attempt(dispatcher) { journal.saveReflection(draft.toReflection()) }) {
+            is Outcome.Done -> {
+                mutable.value = mutable.value.copy(saving = false, savedRevision = saved.value.revision)
+                true
+            }
+            is Outcome.Failed -> {
+                mutable.value = mutable.value.copy(saving = false, message = saved.message)
+                false
+            }
+        }
+    }
+
+    /** Clears the message once the screen has shown it. */
+    fun dismissMessage() {
+        mutable.value = mutable.value.copy(message = null)
+    }
+}

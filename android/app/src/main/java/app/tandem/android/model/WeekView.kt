@@ -1,0 +1,198 @@
+// The week view's three charts as plain values a Compose canvas draws:
+// every number, title and description comes from the core's insights; this
+// only lays them out per week and labels the bars from choices().
+package app.tandem.android.model
+
+import app.tandem.core.Choices
+import app.tandem.core.Finding
+import app.tandem.core.FindingKind
+import app.tandem.core.Insights
+import app.tandem.core.Journal
+import app.tandem.core.Move
+import app.tandem.core.PartnerMove
+import app.tandem.core.WeekSummary
+import app.tandem.core.choices
+import java.time.LocalDate
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+
+/** One part of a stacked bar: the value it counts, its label from choices(), its height in days. */
+data class BarSegment<T>(val value: T, val label: String, val days: Int)
+
+/**
+ * One week of the moves chart: my bar (pursued, withdrew, both, neither)
+ * and my partner's (the same and "couldn't tell"), bottom segment first;
+ * both null for a week with no check-ins, which is drawn as a gap.
+ */
+data class MovesWeek(
+    val weekStart: LocalDate,
+    val label: String,
+    val me: List<BarSegment<Move>>?,
+    val partner: List<BarSegment<PartnerMove>>?,
+)
+
+/** One week of the mood line: the mean mood, or null for a gap. */
+data class MoodWeek(val weekStart: LocalDate, val label: String, val mood: Double?)
+
+/** One week of the cycle-days chart: the count, or null for a gap. */
+data class CycleWeek(val weekStart: LocalDate, val label: String, val days: Int?)
+
+/** A straight line from the first week (index 0) to the last, its ends already clamped to the y axis. */
+data class TrendEnds(val firstValue: Double, val lastIndex: Int, val lastValue: Double)
+
+/** The moves chart: stacked bars in days, y axis [yMin]–[yMax]. */
+data class MovesChart(
+    val title: String,
+    val weeks: List<MovesWeek>,
+    val accessibilityText: String,
+    val yMin: Int = 0,
+    val yMax: Int = 7,
+)
+
+/** The mood chart: a line with gaps, y axis [yMin]–[yMax]. */
+data class MoodChart(
+    val title: String,
+    val weeks: List<MoodWeek>,
+    val accessibilityText: String,
+    val yMin: Int = 1,
+    val yMax: Int = 5,
+)
+
+/** The cycle-days chart: a line with gaps and its [trend] (null under two weeks with data). */
+data class CycleChart(
+    val title: String,
+    val weeks: List<CycleWeek>,
+    val trend: TrendEnds?,
+    val accessibilityText: String,
+    val yMin: Int = 0,
+    val yMax: Int = 7,
+)
+
+/** Everything the week view draws: the three charts, the findings, and the current week in numbers. */
+data class WeekView(
+    val moves: MovesChart,
+    val mood: MoodChart,
+    val cycle: CycleChart,
+    val findings: List<Finding>,
+    val week: WeekSummary,
+) {
+    /** Builds the view. */
+    companion object {
+        /** Finding kinds spoken after the moves chart's description. */
+        val MOVES_KINDS: Set<FindingKind> = setOf(FindingKind.ROLES)
+
+        /** Finding kinds spoken after the mood chart's description. */
+        val MOOD_KINDS: Set<FindingKind> = setOf(FindingKind.MOOD)
+
+        /** Finding kinds spoken after the cycle chart's description. */
+        val CYCLE_KINDS: Set<FindingKind> =
+            setOf(FindingKind.CYCLE_DAYS, FindingKind.INTENSITY, FindingKind.REPAIR, FindingKind.SKILLS)
+
+        /** The view of [insights] and [week], with bar labels from [choices]. */
+        fun from(insights: Insights, week: WeekSummary, choices: Choices): WeekView {
+            val points = insights.pattern.points
+            val charts = insights.charts
+            val myLabels = choices.moves.associate { it.value to it.label }
+            val partnerLabels = choices.partnerMoves.associate { it.value to it.label }
+            fun findings(kinds: Set<FindingKind>) = insights.findings.filter { it.kind in kinds }
+
+            val moves = points.map { p ->
+                val me = p.myMoves?.let { m ->
+                    listOf(
+                        Move.PURSUED to m.pursued, Move.WITHDREW to m.withdrew,
+                        Move.BOTH to m.both, Move.NEITHER to m.neither,
+                    ).map { (move, days) -> BarSegment(move, myLabels[move] ?: "", days.toInt()) }
+                }
+                val partner = p.partnerMoves?.let { m ->
+                    listOf(
+                        PartnerMove.PURSUED to m.pursued, PartnerMove.WITHDREW to m.withdrew,
+                        PartnerMove.BOTH to m.both, PartnerMove.NEITHER to m.neither,
+                        PartnerMove.UNKNOWN to m.unknown,
+                    ).map { (move, days) -> BarSegment(move, partnerLabels[move] ?: "", days.toInt()) }
+                }
+                MovesWeek(p.weekStart, DateLabels.day(p.weekStart), me, partner)
+            }
+            val trend = charts.cycleTrend?.let { line ->
+                val last = (points.size - 1).coerceAtLeast(0)
+                TrendEnds(
+                    firstValue = line.intercept.coerceIn(0.0, 7.0),
+                    lastIndex = last,
+                    lastValue = (line.intercept + line.slope * last).coerceIn(0.0, 7.0),
+                )
+            }
+            return WeekView(
+                moves = MovesChart(
+                    title = charts.moves.title,
+                    weeks = moves,
+                    accessibilityText = spoken(charts.moves.description, findings(MOVES_KINDS)),
+                ),
+                mood = MoodChart(
+                    title = charts.mood.title,
+                    weeks = points.map { MoodWeek(it.weekStart, DateLabels.day(it.weekStart), it.mood) },
+                    accessibilityText = spoken(charts.mood.description, findings(MOOD_KINDS)),
+                ),
+                cycle = CycleChart(
+                    title = charts.cycle.title,
+                    weeks = points.map { CycleWeek(it.weekStart, DateLabels.day(it.weekStart), it.cycleDays?.toInt()) },
+                    trend = trend,
+                    accessibilityText = spoken(charts.cycle.description, findings(CYCLE_KINDS)),
+                ),
+                findings = insights.findings,
+                week = week,
+            )
+        }
+
+        private fun spoken(description: String, findings: List<Finding>): String =
+            (listOf(description) + findings.map { it.text }).joinToString(" ")
+    }
+}
+
+/** What the week screen shows: the [view] once loaded, the last day and week count it covers, and progress. */
+data class WeekViewState(
+    val view: WeekView? = null,
+    val lastDay: LocalDate? = null,
+    val weeks: Int = 0,
+    val loading: Boolean = false,
+    val message: String? = null,
+)
+
+/** Loads the week view from [journal] for [weeks] weeks; core calls on [dispatcher]. */
+class WeekViewHolder(
+    private val journal: Journal,
+    private val dispatcher: CoroutineDispatcher,
+    val weeks: Int = DEFAULT_WEEKS,
+) {
+    private val mutable = MutableStateFlow(WeekViewState(weeks = weeks))
+
+    /** The current view and progress. */
+    val state: StateFlow<WeekViewState> = mutable.asStateFlow()
+
+    /** Loads the weeks ending with the journal's today's week. */
+    suspend fun loadToday() {
+        mutable.value = mutable.value.copy(loading = true, message = null)
+        when (val today = attempt(dispatcher) { journal.today() }) {
+            is Outcome.Done -> load(today.value)
+            is Outcome.Failed -> mutable.value = mutable.value.copy(loading = false, message = today.message)
+        }
+    }
+
+    /** Loads the [weeks] weeks ending with the week holding [lastDay]. */
+    suspend fun load(lastDay: LocalDate) {
+        mutable.value = mutable.value.copy(loading = true, message = null)
+        val loaded = attempt(dispatcher) {
+            WeekView.from(journal.insights(lastDay, weeks.toUInt()), journal.weekSummary(lastDay), choices())
+        }
+        mutable.value = when (loaded) {
+            is Outcome.Done -> WeekViewState(view = loaded.value, lastDay = lastDay, weeks = weeks)
+            is Outcome.Failed -> mutable.value.copy(loading = false, message = loaded.message)
+        }
+    }
+
+    /** Defaults. */
+    companion object {
+        /** Twelve weeks: the summary's default range, and enough to see a trend. */
+        const val DEFAULT_WEEKS: Int = 12
+    }
+}

@@ -1,0 +1,115 @@
+// The sentences of docs/shells.md's error table, one by one, and the same
+// sentences reached through real refusals of the core.
+package app.tandem.android.model
+
+import app.tandem.core.Journal
+import app.tandem.core.JournalException
+import app.tandem.core.Move
+import app.tandem.core.PartnerMove
+import app.tandem.core.Unlock
+import app.tandem.core.createJournal
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertFalse
+import org.junit.After
+import org.junit.Test
+
+class MessagesTest {
+    private val temp = TempJournal()
+
+    @After
+    fun removeDir() = temp.close()
+
+    @Test
+    fun eachCoreErrorReadsAsTheSentenceOfTheTable() {
+        val table = listOf(
+            JournalException.WrongKey() to "That didn't unlock the journal. Check it and try again.",
+            JournalException.Corrupt() to "The journal file is damaged and can't be read. Restore it from a backup.",
+            JournalException.NewerVersion(3u, 1u) to
+                "This journal was saved by a newer version of Tandem. Update the app to open it.",
+            JournalException.NotAJournal() to "That file isn't a Tandem journal.",
+            JournalException.NotABackup() to "That file isn't a Tandem backup.",
+            JournalException.WouldReplace() to
+                "Restoring would replace the entries on this phone. Confirm to replace them.",
+            JournalException.NotFound("check-in for that day") to "There's no entry for that day.",
+            JournalException.AlreadyExists() to "A journal already exists here.",
+            JournalException.Locked() to "The journal is locked. Unlock it to go on.",
+            JournalException.Closed() to "The journal was closed. Open it again.",
+            JournalException.Io("disk full") to
+                "The file couldn't be read or written. Check there's space on the phone and try again.",
+            JournalException.Database("SQLITE_BUSY (5)") to
+                "Something went wrong saving your journal. Nothing was changed. Try again.",
+        )
+        for ((error, sentence) in table) {
+            assertEquals(sentence, messageFor(error), error::class.simpleName)
+        }
+    }
+
+    @Test
+    fun invalidInputNamesEachFieldInWordsFollowedByTheCoresReason() {
+        val fields = listOf(
+            "mood" to "The mood",
+            "intensity" to "How heated it got",
+            "note" to "The note",
+            "needing_space" to "The answer about needing space",
+            "date" to "The day",
+            "week_start" to "The week",
+            "passphrase" to "The passphrase",
+            "recovery_code" to "The recovery code",
+            "closeness" to "The closeness",
+            "talk_safety" to "How safe talking felt",
+            "sections" to "The summary",
+            "from" to "The start of the range",
+            "import" to "The file",
+            "device_key" to "The device key",
+            "kdf_iterations" to "Something you entered",
+            "path" to "Something you entered",
+        )
+        for ((field, words) in fields) {
+            assertEquals("$words must be right.", messageFor(JournalException.InvalidInput(field, "must be right")))
+        }
+    }
+
+    @Test
+    fun anythingThatIsNotACoreErrorReadsAsTheGeneralSentence() {
+        val general = "Something went wrong. Nothing was changed."
+        assertEquals(general, messageFor(IllegalStateException("/data/user/0/app.tandem/journal.tandem")))
+        assertEquals(general, messageFor(OutOfMemoryError()))
+        assertEquals(general, messageFor(DeviceKeyBlobException.WrongLength(3)))
+    }
+
+    @Test
+    fun realRefusalsOfTheCoreReadAsTheirSentencesWithoutTheTypedValue() {
+        val journal = temp.journal
+        journal.setToday(day("2026-11-25"))
+
+        val short = assertFailsWith<JournalException.InvalidInput> { journal.setPassphrase("abc12") }
+        assertEquals("The passphrase must be at least 6 characters.", messageFor(short))
+        assertFalse("abc12" in messageFor(short))
+
+        val mood = assertFailsWith<JournalException.InvalidInput> {
+            journal.saveCheckin(checkIn("2026-11-25", 9, Move.PURSUED, PartnerMove.WITHDREW))
+        }
+        assertEquals("The mood must be from 1 to 5.", messageFor(mood))
+
+        val later = assertFailsWith<JournalException.InvalidInput> {
+            journal.saveCheckin(checkIn("2026-11-27", 3, Move.PURSUED, PartnerMove.WITHDREW))
+        }
+        assertEquals("The day is later than tomorrow.", messageFor(later))
+
+        val code = assertFailsWith<JournalException.InvalidInput> {
+            Journal.open(temp.path, Unlock.RecoveryCode("ABCD-EFGH"))
+        }
+        assertEquals("The recovery code must be 56 letters and digits.", messageFor(code))
+
+        val wrong = assertFailsWith<JournalException.WrongKey> {
+            Journal.open(temp.path, Unlock.Passphrase("not the passphrase"))
+        }
+        assertEquals("That didn't unlock the journal. Check it and try again.", messageFor(wrong))
+
+        val again = assertFailsWith<JournalException.AlreadyExists> {
+            createJournal(temp.path, null, PASSPHRASE, TEST_KDF)
+        }
+        assertEquals("A journal already exists here.", messageFor(again))
+    }
+}
