@@ -107,6 +107,14 @@ pub fn restore_journal(
     Ok(Journal::wrap(journal))
 }
 
+/// The ways the journal file at `path` can be unlocked, read without a
+/// key, for the unlock screen. `NotFound` when there is no file.
+#[uniffi::export]
+pub fn unlock_methods_at(path: String) -> Result<Vec<UnlockMethod>> {
+    let methods = tc::Journal::methods_at(Path::new(&path))?;
+    Ok(methods.into_iter().map(Into::into).collect())
+}
+
 /// An open journal, safe to share between threads. After `close_file()`
 /// every call fails with `Closed`.
 #[derive(uniffi::Object)]

@@ -31,7 +31,9 @@ pub use insights::{
     PartnerMoveCounts, Pattern, RepairCounts, SkillCount, TopBehaviours, TopFeelings, Trend,
     TrendLine, WeekPoint, WeekSummary, Window,
 };
-pub use journal::{Journal, NewJournal, Unlock, create_journal, restore_journal};
+pub use journal::{
+    Journal, NewJournal, Unlock, create_journal, restore_journal, unlock_methods_at,
+};
 pub use summary::{DateRange, SectionChoice, default_summary_sections, summary_sections};
 pub use vocab::{
     Author, Behaviour, ClosenessWord, Feeling, FindingKind, Move, PartnerMove, Repair, Section,

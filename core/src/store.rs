@@ -431,13 +431,24 @@ impl Journal {
 
     /// The unlock methods this journal has, in a fixed order.
     pub fn unlock_methods(&self) -> Result<Vec<Method>> {
-        let mut out = Vec::new();
-        for m in [Method::Device, Method::Passphrase, Method::Recovery] {
-            if load_wrap(&self.conn, m)?.is_some() {
-                out.push(m);
-            }
+        methods_of(&self.conn)
+    }
+
+    /// The unlock methods of the journal file at `path`, read without a
+    /// key, so an unlock screen offers only what can open it. Reads and
+    /// writes nothing else: a `-wal` left by a crash is not folded in.
+    pub fn methods_at(path: impl AsRef<Path>) -> Result<Vec<Method>> {
+        let path = path.as_ref();
+        if !path.is_file() {
+            return Err(Error::NotFound("journal file"));
         }
-        Ok(out)
+        let left_wal = sibling(path, "-wal").is_file();
+        let conn = open_connection(path, false)?;
+        // As in `open`: keep a crash's WAL as it is; without one, closing
+        // only removes the side files SQLite made.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, left_wal)?;
+        schema::check_version(&conn)?;
+        methods_of(&conn)
     }
 
     /// PBKDF2 iterations of the stored passphrase wrap, if there is one.
@@ -859,6 +870,16 @@ impl<'a> RawRecord<'a> {
             value: env.value,
         })
     }
+}
+
+fn methods_of(conn: &Connection) -> Result<Vec<Method>> {
+    let mut out = Vec::new();
+    for m in [Method::Device, Method::Passphrase, Method::Recovery] {
+        if load_wrap(conn, m)?.is_some() {
+            out.push(m);
+        }
+    }
+    Ok(out)
 }
 
 fn load_wrap(conn: &Connection, method: Method) -> Result<Option<Wrap>> {

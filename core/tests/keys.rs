@@ -458,6 +458,12 @@ fn a_wrong_key_on_a_journal_left_with_its_wal_loses_nothing() {
 
     let db_before = std::fs::read(&path).unwrap();
     let wal_before = std::fs::read(copy.path().join("journal.tandem-wal")).unwrap();
+    // Asking which methods the locked file has folds nothing in either.
+    assert_eq!(
+        Journal::methods_at(&path).unwrap(),
+        vec![Method::Device, Method::Passphrase, Method::Recovery]
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), db_before);
     for unlock in [pass(OTHER_PASSPHRASE), device(&OTHER_DEVICE)] {
         let err = Journal::open(&path, unlock).unwrap_err();
         assert!(matches!(err, Error::WrongKey), "{err:?}");
@@ -471,4 +477,35 @@ fn a_wrong_key_on_a_journal_left_with_its_wal_loses_nothing() {
     let journal = Journal::open(&path, pass(PASSPHRASE)).unwrap();
     assert_eq!(journal.checkin(day(NOTE_DAY)).unwrap(), Some(saved.clone()));
     assert_eq!(journal.checkins(None, None).unwrap(), vec![saved]);
+}
+
+#[test]
+fn the_methods_of_a_locked_file_are_read_without_a_key() {
+    for (methods, expected) in [
+        (
+            Methods::Both,
+            vec![Method::Device, Method::Passphrase, Method::Recovery],
+        ),
+        (Methods::DeviceOnly, vec![Method::Device, Method::Recovery]),
+        (
+            Methods::PassphraseOnly,
+            vec![Method::Passphrase, Method::Recovery],
+        ),
+    ] {
+        let fx = closed_journal(methods);
+        let before = fx.snapshot();
+        assert_eq!(Journal::methods_at(&fx.path).unwrap(), expected);
+        assert_same_files(&before, &fx.snapshot());
+    }
+    let missing = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        Journal::methods_at(missing.path().join("none.tandem")),
+        Err(Error::NotFound(_))
+    ));
+    let not_journal = missing.path().join("notes.txt");
+    std::fs::write(&not_journal, b"just some text, not SQLite").unwrap();
+    assert!(matches!(
+        Journal::methods_at(&not_journal),
+        Err(Error::NotAJournal)
+    ));
 }

@@ -92,8 +92,9 @@ class SessionTest {
 
         val cold = session()
         cold.refresh(deviceKeyHeld = true)
+        // The file has no passphrase wrap, so none is offered.
         assertEquals(
-            SessionState.Locked(listOf(UnlockMethod.DEVICE, UnlockMethod.PASSPHRASE, UnlockMethod.RECOVERY)),
+            SessionState.Locked(listOf(UnlockMethod.DEVICE, UnlockMethod.RECOVERY)),
             cold.state.value,
         )
         assertTrue(cold.unlockWithDeviceKey(deviceKey))
@@ -104,10 +105,8 @@ class SessionTest {
 
         val byCode = session()
         byCode.refresh(deviceKeyHeld = false)
-        assertEquals(
-            SessionState.Locked(listOf(UnlockMethod.PASSPHRASE, UnlockMethod.RECOVERY)),
-            byCode.state.value,
-        )
+        // The keystore lost the key (say, a new fingerprint): only the code is left.
+        assertEquals(SessionState.Locked(listOf(UnlockMethod.RECOVERY)), byCode.state.value)
         // As a person might type it: lower case, spaces for dashes.
         assertTrue(byCode.unlockWithRecoveryCode(code.lowercase().replace('-', ' ')))
         assertIs<SessionState.Unlocked>(byCode.state.value)
@@ -143,5 +142,13 @@ class SessionTest {
         session.setDeviceKey(deviceKey)
         val cold = session()
         assertTrue(cold.unlockWithDeviceKey(deviceKey))
+    }
+
+    @Test
+    fun aColdStartOnAFileThatIsNotAJournalSaysSo() = runBlocking<Unit> {
+        java.io.File(temp.path).writeText("a shopping list, not a journal")
+        val cold = session()
+        cold.refresh(deviceKeyHeld = false)
+        assertEquals("That file isn't a Tandem journal.", assertIs<SessionState.Locked>(cold.state.value).message)
     }
 }

@@ -8,6 +8,7 @@ import app.tandem.core.JournalException
 import app.tandem.core.Unlock
 import app.tandem.core.UnlockMethod
 import app.tandem.core.createJournal
+import app.tandem.core.unlockMethodsAt
 import java.io.File
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineDispatcher
@@ -65,10 +66,10 @@ class Session(
     fun exists(): Boolean = File(path).exists()
 
     /**
-     * Reads the state afresh from the disk, for a cold start. Until the
-     * journal has been opened once, the methods offered are the device key
-     * when the platform holds one ([deviceKeyHeld]), the passphrase and the
-     * recovery code: the file cannot say which wraps it has before a key opens it.
+     * Reads the state afresh from the disk, for a cold start. The methods
+     * offered are the file's own (read without a key), less the device key
+     * when the platform no longer holds one ([deviceKeyHeld]). A file that
+     * cannot be read stays Locked with the sentence saying why.
      */
     suspend fun refresh(deviceKeyHeld: Boolean) {
         val open = opened
@@ -76,7 +77,7 @@ class Session(
             when {
                 open != null && !open.isLocked() -> SessionState.Unlocked(open)
                 open != null -> SessionState.Locked(open.unlockMethods())
-                exists() -> SessionState.Locked(coldMethods(deviceKeyHeld))
+                exists() -> onDisk(deviceKeyHeld)
                 else -> SessionState.NoJournal
             }
         }
@@ -160,6 +161,16 @@ class Session(
         refresh(deviceKeyHeld)
     }
 
+    // Runs on the dispatcher: it opens the file.
+    private fun onDisk(deviceKeyHeld: Boolean): SessionState =
+        try {
+            SessionState.Locked(unlockMethodsAt(path).filter { deviceKeyHeld || it != UnlockMethod.DEVICE })
+        } catch (e: JournalException) {
+            SessionState.Locked(coldMethods(false), messageFor(e))
+        }
+
+    // Before the file has been read (the constructor runs on the main
+    // thread): what any journal may offer.
     private fun coldMethods(deviceKeyHeld: Boolean): List<UnlockMethod> =
         if (deviceKeyHeld) {
             listOf(UnlockMethod.DEVICE, UnlockMethod.PASSPHRASE, UnlockMethod.RECOVERY)
