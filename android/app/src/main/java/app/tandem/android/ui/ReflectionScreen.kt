@@ -1,0 +1,167 @@
+// The weekly reflection: a few gentle questions about the week's pattern,
+// every answer optional; the "who" answers come from the core's choices().
+package app.tandem.android.ui
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.text.KeyboardOptions
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.input.KeyboardCapitalization
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.ViewModel
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.viewModelScope
+import androidx.lifecycle.viewmodel.compose.viewModel
+import app.tandem.android.R
+import app.tandem.android.model.DateLabels
+import app.tandem.android.model.ReflectionDraft
+import app.tandem.android.model.ReflectionEditor
+import app.tandem.android.model.ReflectionEditorState
+import app.tandem.core.Journal
+import app.tandem.core.Who
+import app.tandem.core.WhoChoice
+import java.time.LocalDate
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.launch
+
+/** Wraps the model's [ReflectionEditor] for the week holding [day] (this week when null). */
+class ReflectionViewModel(journal: Journal, private val day: LocalDate?) : ViewModel() {
+    private val editor = ReflectionEditor(journal, Dispatchers.IO)
+    private val savedFlow = MutableStateFlow(false)
+
+    /** The form, the week, the draft and progress. */
+    val state: StateFlow<ReflectionEditorState> = editor.state
+
+    /** True after a save went through, until the draft changes again. */
+    val saved: StateFlow<Boolean> = savedFlow.asStateFlow()
+
+    init {
+        viewModelScope.launch { if (day == null) editor.loadThisWeek() else editor.load(day) }
+    }
+
+    /** Applies [change] to the draft. */
+    fun edit(change: (ReflectionDraft) -> ReflectionDraft) {
+        savedFlow.value = false
+        editor.edit(change)
+    }
+
+    /** Saves through the core. */
+    fun save() {
+        viewModelScope.launch { savedFlow.value = editor.save() }
+    }
+
+    /** Clears the message once shown. */
+    fun dismissMessage() = editor.dismissMessage()
+}
+
+/** The reflection of the week holding [day]. */
+@Composable
+fun ReflectionRoute(journal: Journal, day: LocalDate?, onBack: () -> Unit) {
+    val vm: ReflectionViewModel = viewModel(key = "reflection-${System.identityHashCode(journal)}-$day") {
+        ReflectionViewModel(journal, day)
+    }
+    val state by vm.state.collectAsStateWithLifecycle()
+    val saved by vm.saved.collectAsStateWithLifecycle()
+    val draft = state.draft
+    val form = state.form
+    val week = state.week
+
+    ScreenColumn {
+        ScreenTitle(stringResource(R.string.reflection_title), onBack = onBack)
+        if (draft == null || form == null) {
+            if (state.loading) Loading()
+            state.message?.let { MessageCard(it) }
+        } else {
+            week?.let { Hint(stringResource(R.string.reflection_week, DateLabels.range(it.from, it.to))) }
+            WhoQuestion(
+                question = stringResource(R.string.reflection_raises),
+                choices = form.whos,
+                selected = draft.raisesConcerns,
+                onSelect = { who -> vm.edit { it.copy(raisesConcerns = who) } },
+            )
+            WhoQuestion(
+                question = stringResource(R.string.reflection_shuts_down),
+                choices = form.whos,
+                selected = draft.shutsDown,
+                onSelect = { who -> vm.edit { it.copy(shutsDown = who) } },
+            )
+            WhoQuestion(
+                question = stringResource(R.string.reflection_felt_chased),
+                choices = form.whos,
+                selected = draft.feltChased,
+                onSelect = { who -> vm.edit { it.copy(feltChased = who) } },
+            )
+            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                SectionTitle(stringResource(R.string.reflection_talk_safety))
+                SingleChoiceChips(
+                    options = (1..5).toList(),
+                    selected = draft.talkSafety,
+                    label = { it.toString() },
+                    onSelect = { value -> vm.edit { it.copy(talkSafety = value) } },
+                )
+                Hint(stringResource(R.string.reflection_talk_safety_scale))
+            }
+            // The texts keep their own state, reset when another week or save is loaded.
+            val textKey = "${draft.weekStart}-${state.savedRevision}"
+            var needingSpace by remember(textKey) { mutableStateOf(draft.needingSpace) }
+            var note by remember(textKey) { mutableStateOf(draft.note) }
+            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                SectionTitle(stringResource(R.string.reflection_needing_space))
+                OutlinedTextField(
+                    value = needingSpace,
+                    onValueChange = { text ->
+                        needingSpace = text
+                        vm.edit { it.copy(needingSpace = text) }
+                    },
+                    label = { Text(stringResource(R.string.reflection_answer)) },
+                    minLines = 3,
+                    keyboardOptions = KeyboardOptions(capitalization = KeyboardCapitalization.Sentences),
+                    modifier = Modifier.fillMaxWidth(),
+                )
+            }
+            OutlinedTextField(
+                value = note,
+                onValueChange = { text ->
+                    note = text
+                    vm.edit { it.copy(note = text) }
+                },
+                label = { Text(stringResource(R.string.reflection_note)) },
+                minLines = 3,
+                keyboardOptions = KeyboardOptions(capitalization = KeyboardCapitalization.Sentences),
+                modifier = Modifier.fillMaxWidth(),
+            )
+            state.message?.let { MessageCard(it, onDismiss = vm::dismissMessage) }
+            if (saved) StatusLine(stringResource(R.string.reflection_saved))
+            PrimaryButton(
+                text = stringResource(if (state.savedRevision == null) R.string.reflection_save else R.string.reflection_update),
+                busy = state.saving,
+                onClick = vm::save,
+            )
+        }
+    }
+}
+
+@Composable
+private fun WhoQuestion(question: String, choices: List<WhoChoice>, selected: Who?, onSelect: (Who?) -> Unit) {
+    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        SectionTitle(question)
+        SingleChoiceChips(
+            options = choices,
+            selected = choices.firstOrNull { it.value == selected },
+            label = { it.label },
+            onSelect = { choice -> onSelect(choice?.value) },
+        )
+    }
+}
