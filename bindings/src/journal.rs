@@ -200,6 +200,11 @@ impl Journal {
         self.with_mut(|j| j.set_device_key(key))
     }
 
+    /// Removes the device-key wrap; refused when no passphrase is set.
+    pub fn remove_device_key(&self) -> Result<()> {
+        self.with_mut(|j| j.remove_device_key())
+    }
+
     /// PBKDF2 iterations for passphrases set from now on. For tests only;
     /// the apps leave the core's default.
     pub fn set_kdf_iterations(&self, iterations: u32) -> Result<()> {

@@ -491,6 +491,22 @@ impl Journal {
         Ok(())
     }
 
+    /// Removes the device-key wrap (biometric unlock turned off, or a
+    /// keystore key that was lost). Refused when no passphrase could open
+    /// the journal afterwards; removing a wrap that is not there is no error.
+    pub fn remove_device_key(&mut self) -> Result<()> {
+        self.keys()?;
+        if load_wrap(&self.conn, Method::Passphrase)?.is_none() {
+            return Err(invalid(
+                "device_key",
+                "cannot be removed: this journal has no passphrase to open it",
+            ));
+        }
+        self.conn
+            .execute("DELETE FROM key_wraps WHERE method = 'device'", [])?;
+        Ok(())
+    }
+
     /// Saves a check-in for its day, replacing any earlier one for that day
     /// (its revision goes up by one).
     pub fn save_checkin(&mut self, checkin: CheckIn) -> Result<Saved<CheckIn>> {

@@ -509,3 +509,51 @@ fn the_methods_of_a_locked_file_are_read_without_a_key() {
         Err(Error::NotAJournal)
     ));
 }
+
+#[test]
+fn removing_the_device_key_leaves_the_passphrase_and_the_entries() {
+    let fx = closed_journal(Methods::Both);
+    let rows_before = raw_checkin_rows(&fx);
+    let mut journal = fx.open(pass(PASSPHRASE)).unwrap();
+    journal.remove_device_key().unwrap();
+    assert_eq!(
+        journal.unlock_methods().unwrap(),
+        vec![Method::Passphrase, Method::Recovery]
+    );
+    // A second removal finds nothing to remove and is no error.
+    journal.remove_device_key().unwrap();
+    drop(journal);
+    assert_eq!(raw_checkin_rows(&fx), rows_before);
+    assert!(matches!(
+        fx.open(device(&DEVICE)).unwrap_err(),
+        Error::WrongKey
+    ));
+    let journal = fx.open(pass(PASSPHRASE)).unwrap();
+    assert_eq!(
+        journal.checkin(day(NOTE_DAY)).unwrap().unwrap().value.note,
+        NOTE
+    );
+}
+
+#[test]
+fn removing_the_device_key_is_refused_when_there_is_no_passphrase() {
+    let fx = closed_journal(Methods::DeviceOnly);
+    let mut journal = fx.open_device();
+    let err = journal.remove_device_key().unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidInput {
+                field: "device_key",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        journal.unlock_methods().unwrap(),
+        vec![Method::Device, Method::Recovery]
+    );
+    journal.lock();
+    assert!(matches!(journal.remove_device_key(), Err(Error::Locked)));
+}

@@ -151,4 +151,24 @@ class SessionTest {
         cold.refresh(deviceKeyHeld = false)
         assertEquals("That file isn't a Tandem journal.", assertIs<SessionState.Locked>(cold.state.value).message)
     }
+
+    @Test
+    fun turningTheDeviceKeyOffKeepsThePassphraseAndIsRefusedWithoutOne() = runBlocking<Unit> {
+        val both = session()
+        both.create(PASSPHRASE, deviceKey)
+        both.removeDeviceKey()
+        assertEquals(listOf(UnlockMethod.PASSPHRASE, UnlockMethod.RECOVERY), assertNotNull(both.journal).unlockMethods())
+        both.close(deviceKeyHeld = true)
+        // The file no longer offers the device key, even while the phone holds one.
+        assertEquals(SessionState.Locked(listOf(UnlockMethod.PASSPHRASE, UnlockMethod.RECOVERY)), both.state.value)
+
+        temp.path.let { java.io.File(it).delete() }
+        val deviceOnly = session()
+        deviceOnly.create(passphrase = null, deviceKey = deviceKey)
+        val refused = assertFailsWith<JournalException.InvalidInput> { deviceOnly.removeDeviceKey() }
+        assertEquals(
+            "The device key cannot be removed: this journal has no passphrase to open it.",
+            messageFor(refused),
+        )
+    }
 }

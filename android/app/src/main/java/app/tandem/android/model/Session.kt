@@ -149,6 +149,12 @@ class Session(
         withContext(dispatcher) { open.setDeviceKey(key) }
     }
 
+    /** Drops the device-key wrap (biometric unlock turned off); the core refuses when no passphrase is set. */
+    suspend fun removeDeviceKey() {
+        val open = journal ?: throw JournalException.Locked()
+        withContext(dispatcher) { open.removeDeviceKey() }
+    }
+
     /**
      * Closes the file (before a restore onto [path]); the state is read
      * afresh. Holders still keeping the old journal get `Closed` and its

@@ -85,7 +85,7 @@ data class FileState(
 )
 
 /** What Settings reports in its own words, apart from the model's messages. */
-enum class SettingsNotice { PassphraseSaved, PassphraseRemoved, BiometricOn, BiometricFailed, NotificationsOff }
+enum class SettingsNotice { PassphraseSaved, PassphraseRemoved, BiometricOn, BiometricFailed, BiometricStaysOn, NotificationsOff }
 
 /** Wraps the model's [SettingsModel] and the platform's key, reminder and file work. */
 class SettingsViewModel(private val graph: AppGraph, private val journal: Journal) : ViewModel() {
@@ -168,6 +168,7 @@ class SettingsViewModel(private val graph: AppGraph, private val journal: Journa
                 noticeFlow.value = SettingsNotice.BiometricFailed
             } finally {
                 key?.fill(0)
+                model.load()
                 refreshBiometric()
             }
         }
@@ -179,12 +180,21 @@ class SettingsViewModel(private val graph: AppGraph, private val journal: Journa
     }
 
     /**
-     * Forgets the device key: the journal's wrap for it stays, but nothing
-     * on this phone can use it any more (the core has no call to drop a wrap).
+     * Drops the journal's device-key wrap, then forgets the Keystore key. If
+     * the core refuses (no passphrase to open the journal without it), the
+     * key stays, so the journal is never left with only the recovery code.
      */
     fun disableBiometric() {
         viewModelScope.launch {
-            withContext(Dispatchers.IO) { graph.vault.forget() }
+            try {
+                graph.session.removeDeviceKey()
+                withContext(Dispatchers.IO) { graph.vault.forget() }
+            } catch (e: CancellationException) {
+                throw e
+            } catch (_: Exception) {
+                noticeFlow.value = SettingsNotice.BiometricStaysOn
+            }
+            model.load()
             refreshBiometric()
         }
     }
@@ -548,6 +558,8 @@ private fun NoticeCard(notice: SettingsNotice, onDismiss: () -> Unit) {
         SettingsNotice.PassphraseRemoved -> StatusLine(stringResource(R.string.settings_passphrase_removed))
         SettingsNotice.BiometricOn -> StatusLine(stringResource(R.string.settings_biometric_on))
         SettingsNotice.BiometricFailed -> MessageCard(stringResource(R.string.biometric_setup_failed), onDismiss = onDismiss)
+        SettingsNotice.BiometricStaysOn ->
+            MessageCard(stringResource(R.string.settings_biometric_needs_passphrase), onDismiss = onDismiss)
         SettingsNotice.NotificationsOff -> {
             MessageCard(stringResource(R.string.settings_notifications_off), onDismiss = onDismiss)
             OutlinedButton(
