@@ -1,0 +1,178 @@
+import SwiftUI
+import TandemKit
+
+/// The weekly reflection for the week holding `day`: who raised concerns,
+/// who shut down, who felt chased, how safe hard talks felt, what happened
+/// when one of you needed space, and anything else. TandemKit's
+/// `ReflectionDraft`; the core validates on save.
+struct ReflectionView: View {
+    let day: NaiveDate
+
+    @Environment(AppModel.self) private var model
+    @Environment(\.dismiss) private var dismiss
+    @State private var draft: ReflectionDraft?
+    @State private var savedBefore = false
+    @State private var loadMessage: String?
+    @State private var message: String?
+    @State private var savedNote: String?
+    @State private var saving = false
+    @State private var confirmingDelete = false
+    @State private var weekTitle = ""
+
+    var body: some View {
+        Group {
+            if let draft = Binding($draft) {
+                ReflectionFields(
+                    draft: draft,
+                    whos: model.reflectionForm.whos,
+                    savedBefore: savedBefore,
+                    saving: saving,
+                    message: message,
+                    savedNote: savedNote,
+                    save: save,
+                    delete: { confirmingDelete = true })
+            } else if let loadMessage {
+                ContentUnavailableView {
+                    Label("Couldn't open the reflection", systemImage: "exclamationmark.triangle")
+                } description: {
+                    Text(loadMessage)
+                } actions: {
+                    Button("Try again") { Task { await load() } }
+                }
+            } else {
+                ProgressView()
+            }
+        }
+        .navigationTitle(weekTitle.isEmpty ? "Weekly reflection" : "The week of \(weekTitle)")
+        .navigationBarTitleDisplayMode(.inline)
+        .task { if draft == nil { await load() } }
+        .confirmationDialog(
+            "Delete this reflection?", isPresented: $confirmingDelete, titleVisibility: .visible
+        ) {
+            Button("Delete", role: .destructive) { Task { await deleteReflection() } }
+        } message: {
+            Text("The reflection for this week will be removed from the journal.")
+        }
+    }
+
+    private func load() async {
+        loadMessage = nil
+        do {
+            let week = try await model.store.weekOf(day: day)
+            weekTitle = DateLabels.range(week.from, week.to)
+            savedBefore = try await model.store.reflection(day: day) != nil
+            draft = try await model.store.loadReflection(day: day)
+        } catch {
+            loadMessage = Messages.message(for: error)
+        }
+    }
+
+    private func save() {
+        guard let current = draft, !saving else { return }
+        saving = true
+        savedNote = nil
+        Task {
+            defer { saving = false }
+            do {
+                try await model.store.save(current)
+                message = nil
+                savedBefore = true
+                savedNote = "Saved."
+                AccessibilityNotification.Announcement("Reflection saved").post()
+                model.entriesChanged()
+            } catch {
+                message = Messages.message(for: error)
+            }
+        }
+    }
+
+    private func deleteReflection() async {
+        do {
+            try await model.store.deleteReflection(day: day)
+            model.entriesChanged()
+            dismiss()
+        } catch {
+            message = Messages.message(for: error)
+        }
+    }
+}
+
+private struct ReflectionFields: View {
+    @Binding var draft: ReflectionDraft
+    let whos: [WhoChoice]
+    let savedBefore: Bool
+    let saving: Bool
+    let message: String?
+    let savedNote: String?
+    let save: () -> Void
+    let delete: () -> Void
+
+    var body: some View {
+        Form {
+            whoSection("Who usually brought up concerns?", answer: $draft.raisesConcerns)
+            whoSection("Who tended to shut down?", answer: $draft.shutsDown)
+            whoSection("Did either of you feel chased or cornered?", answer: $draft.feltChased)
+
+            SwiftUI.Section {
+                ScalePicker(
+                    title: "How hard talks felt", range: ReflectionForm.talkSafety,
+                    lowWord: "safe", highWord: "overwhelming", value: $draft.talkSafety)
+            } header: {
+                Text("How did hard talks feel?")
+            } footer: {
+                Text("1 is safe, 5 is overwhelming. Tap again to clear.")
+            }
+
+            SwiftUI.Section {
+                TextField("Your answer", text: $draft.needingSpace, axis: .vertical)
+                    .lineLimit(3...12)
+                    .privacySensitive()
+            } header: {
+                Text("What happens when one of you needs space?")
+            }
+
+            SwiftUI.Section {
+                TextField("Your answer", text: $draft.note, axis: .vertical)
+                    .lineLimit(3...12)
+                    .privacySensitive()
+            } header: {
+                Text("Anything else about this week")
+            } footer: {
+                Text("Your own words stay out of summaries unless you include them.")
+            }
+
+            SwiftUI.Section {
+                ErrorLine(message: message)
+                if let savedNote {
+                    Label(savedNote, systemImage: "checkmark.circle")
+                        .foregroundStyle(.green)
+                }
+                Button(action: save) {
+                    HStack {
+                        if saving { ProgressView() }
+                        Text(savedBefore ? "Save changes" : "Save reflection")
+                            .bold()
+                    }
+                    .frame(maxWidth: .infinity)
+                }
+                .disabled(saving)
+                if savedBefore {
+                    Button("Delete this reflection", role: .destructive, action: delete)
+                }
+            }
+        }
+        .scrollDismissesKeyboard(.interactively)
+    }
+
+    private func whoSection(_ question: String, answer: Binding<Who?>) -> some View {
+        SwiftUI.Section {
+            ForEach(whos, id: \.value) { choice in
+                ChoiceRow(label: choice.label, isOn: answer.wrappedValue == choice.value) {
+                    answer.wrappedValue = answer.wrappedValue == choice.value ? nil : choice.value
+                }
+            }
+        } header: {
+            Text(question)
+        }
+    }
+}
