@@ -378,6 +378,21 @@ impl From<chart::ChartText> for ChartText {
     }
 }
 
+/// Short names of the moves for a chart legend, as the core's SVG has them.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct MovesLegend {
+    /// Pursued.
+    pub pursued: String,
+    /// Withdrew.
+    pub withdrew: String,
+    /// Both.
+    pub both: String,
+    /// Neither.
+    pub neither: String,
+    /// The partner's move, when I couldn't tell.
+    pub unknown: String,
+}
+
 /// A straight line through the weeks: `value = intercept + slope * i` at
 /// week index `i` (0 for the oldest point).
 #[derive(Debug, Clone, Copy, PartialEq, uniffi::Record)]
@@ -394,6 +409,8 @@ pub struct TrendLine {
 pub struct ChartTexts {
     /// Stacked moves, me and my partner.
     pub moves: ChartText,
+    /// The moves chart's legend names.
+    pub moves_legend: MovesLegend,
     /// The mood line.
     pub mood: ChartText,
     /// Cycle days with their trend.
@@ -406,6 +423,13 @@ impl ChartTexts {
     fn of(p: &ti::Pattern) -> Self {
         ChartTexts {
             moves: chart::moves_text(p).into(),
+            moves_legend: MovesLegend {
+                pursued: chart::MOVES_LEGEND.pursued.to_string(),
+                withdrew: chart::MOVES_LEGEND.withdrew.to_string(),
+                both: chart::MOVES_LEGEND.both.to_string(),
+                neither: chart::MOVES_LEGEND.neither.to_string(),
+                unknown: chart::MOVES_LEGEND.unknown.to_string(),
+            },
             mood: chart::mood_text(p).into(),
             cycle: chart::cycle_text(p).into(),
             cycle_trend: chart::trend_line(&chart::cycle_values(p))

@@ -28,8 +28,8 @@ pub use entries::{
 pub use error::JournalError;
 pub use insights::{
     BehaviourCount, ChartText, ChartTexts, FeelingCount, Finding, Insights, MoveCounts,
-    PartnerMoveCounts, Pattern, RepairCounts, SkillCount, TopBehaviours, TopFeelings, Trend,
-    TrendLine, WeekPoint, WeekSummary, Window,
+    MovesLegend, PartnerMoveCounts, Pattern, RepairCounts, SkillCount, TopBehaviours, TopFeelings,
+    Trend, TrendLine, WeekPoint, WeekSummary, Window,
 };
 pub use journal::{
     Journal, NewJournal, Unlock, create_journal, restore_journal, unlock_methods_at,

@@ -223,6 +223,31 @@ pub struct ChartText {
     pub description: String,
 }
 
+/// The short names of the moves in a chart's legend (the pickers' labels
+/// are whole sentences).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MovesLegend {
+    /// Pursued.
+    pub pursued: &'static str,
+    /// Withdrew.
+    pub withdrew: &'static str,
+    /// Both.
+    pub both: &'static str,
+    /// Neither.
+    pub neither: &'static str,
+    /// The partner's move, when I couldn't tell.
+    pub unknown: &'static str,
+}
+
+/// The legend of the moves chart, in the SVG and on the phones.
+pub const MOVES_LEGEND: MovesLegend = MovesLegend {
+    pursued: "pursued",
+    withdrew: "withdrew",
+    both: "both",
+    neither: "neither",
+    unknown: "couldn't tell",
+};
+
 /// Title and description of the moves chart.
 pub fn moves_text(p: &Pattern) -> ChartText {
     ChartText {
@@ -366,12 +391,13 @@ pub fn moves_chart(p: &Pattern, embed: Embed) -> String {
         let _ = writeln!(f.out, "</g>");
     }
     f.x_axis(&p.points);
+    let names = MOVES_LEGEND;
     f.legend(&[
-        (Key::Fill(PURSUED_FILL), "pursued"),
-        (Key::Fill(WITHDREW_FILL), "withdrew"),
-        (Key::Fill("url(#moves-both)"), "both"),
-        (Key::Fill(NEITHER_FILL), "neither"),
-        (Key::Fill(UNKNOWN_FILL), "couldn't tell"),
+        (Key::Fill(PURSUED_FILL), names.pursued),
+        (Key::Fill(WITHDREW_FILL), names.withdrew),
+        (Key::Fill("url(#moves-both)"), names.both),
+        (Key::Fill(NEITHER_FILL), names.neither),
+        (Key::Fill(UNKNOWN_FILL), names.unknown),
     ]);
     f.finish()
 }

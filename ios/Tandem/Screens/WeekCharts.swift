@@ -6,21 +6,9 @@ import TandemKit
 /// chart is one VoiceOver element: its title, then the core's description
 /// followed by the matching findings; an audio graph comes with it.
 
-/// Short legend names for the moves, matching the core's SVG legend (the
-/// core's pick-list labels are whole sentences, too long for a legend).
+/// The colours of the moves; their names come from the core, in the
+/// chart's `legend` (the pick-list labels are whole sentences).
 enum MoveLegend {
-    static let order: [PartnerMove] = [.pursued, .withdrew, .both, .neither, .unknown]
-
-    static func name(_ move: PartnerMove) -> String {
-        switch move {
-        case .pursued: "Pursued"
-        case .withdrew: "Withdrew"
-        case .both: "Both"
-        case .neither: "Neither"
-        case .unknown: "Couldn't tell"
-        }
-    }
-
     static func color(_ move: PartnerMove) -> Color {
         switch move {
         case .pursued: Theme.pursued
@@ -30,9 +18,6 @@ enum MoveLegend {
         case .unknown: Theme.unknown
         }
     }
-
-    static var names: [String] { order.map(name) }
-    static var colors: [Color] { order.map(color) }
 }
 
 /// Every nth week label, so a dozen weeks do not crowd the axis.
@@ -66,10 +51,11 @@ struct MovesChartView: View {
                     x: .value("Week", segment.weekLabel),
                     y: .value("Days", Double(segment.days))
                 )
-                .foregroundStyle(by: .value("Move", MoveLegend.name(segment.move)))
+                .foregroundStyle(by: .value("Move", segment.label))
                 .position(by: .value("Whose", segment.person == .me ? "Me" : "Partner"))
             }
-            .chartForegroundStyleScale(domain: MoveLegend.names, range: MoveLegend.colors)
+            .chartForegroundStyleScale(
+                domain: chart.legend.map(\.name), range: chart.legend.map { MoveLegend.color($0.move) })
             .chartXScale(domain: weekLabels)
             .chartYScale(domain: MovesChart.yDomain)
             .chartXAxis {
@@ -198,14 +184,14 @@ private struct MovesDescriptor: AXChartDescriptorRepresentable {
         ) { value in "\(Int(value)) days" }
         var series: [AXDataSeriesDescriptor] = []
         for person in Person.allCases {
-            for move in MoveLegend.order {
+            for entry in chart.legend {
                 let points = chart.segments
-                    .filter { $0.person == person && $0.move == move }
+                    .filter { $0.person == person && $0.move == entry.move }
                     .map { AXDataPoint(x: $0.weekLabel, y: Double($0.days)) }
                 guard !points.isEmpty else { continue }
                 let whose = person == .me ? "You" : "Partner"
                 series.append(AXDataSeriesDescriptor(
-                    name: "\(whose): \(MoveLegend.name(move))", isContinuous: false, dataPoints: points))
+                    name: "\(whose): \(entry.name)", isContinuous: false, dataPoints: points))
             }
         }
         return AXChartDescriptor(

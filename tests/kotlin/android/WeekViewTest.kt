@@ -88,19 +88,9 @@ class WeekViewTest {
         val last = view.moves.weeks.last()
         assertEquals(listOf(0, 0, 1, 1), last.me?.map { it.days })
         assertEquals(listOf(0, 0, 1, 1, 0), last.partner?.map { it.days })
-        assertEquals(
-            listOf(
-                "I pursued: reached out, pressed to talk it through",
-                "I withdrew: pulled back, went quiet, needed space",
-                "Both, at different moments",
-                "Neither: no chasing, no retreating",
-            ),
-            last.me?.map { it.label },
-        )
-        assertEquals(
-            listOf("My partner pursued", "My partner withdrew", "Both, at different moments", "Neither", "I couldn't tell"),
-            last.partner?.map { it.label },
-        )
+        // The legend names of the core's SVG moves chart.
+        assertEquals(listOf("pursued", "withdrew", "both", "neither"), last.me?.map { it.label })
+        assertEquals(listOf("pursued", "withdrew", "both", "neither", "couldn't tell"), last.partner?.map { it.label })
         assertEquals(day("2026-02-23"), view.week.weekStart)
         assertEquals(2u, view.week.daysLogged)
         assertEquals(0 to 7, view.moves.yMin to view.moves.yMax)

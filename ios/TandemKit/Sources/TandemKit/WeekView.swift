@@ -21,7 +21,7 @@ public struct MoveSegment: Hashable, Identifiable {
     public let person: Person
     /// The move (for me, never `.unknown`).
     public let move: PartnerMove
-    /// The move's label from the core's `choices()`.
+    /// The move's short name in the chart legend, from the core.
     public let label: String
     /// Position in the stack, 0 at the bottom: pursued, withdrew, both, neither, unknown.
     public let order: Int
@@ -30,6 +30,14 @@ public struct MoveSegment: Hashable, Identifiable {
 
     /// A stable id for the chart: week, person and move.
     public var id: String { "\(weekStart)/\(person.rawValue)/\(order)" }
+}
+
+/// One entry of the moves legend: a move and its short name from the core.
+public struct LegendEntry: Hashable {
+    /// The move (my moves use the first four).
+    public let move: PartnerMove
+    /// Its name in the legend ("pursued" … "couldn't tell").
+    public let name: String
 }
 
 /// The moves chart: per week two stacked bars, me and my partner, heights in days.
@@ -43,6 +51,8 @@ public struct MovesChart: Equatable {
     public let accessibilityText: String
     /// Every bar piece, oldest week first; weeks with nothing logged have none.
     public let segments: [MoveSegment]
+    /// The legend, bottom of the stack first: pursued, withdrew, both, neither, couldn't tell.
+    public let legend: [LegendEntry]
 }
 
 /// One week on the mood line: the mean mood, or nil for a gap.
@@ -120,7 +130,7 @@ public struct CycleChart: Sendable, Equatable {
 /// The week view: the three charts as values Swift Charts plots, the findings, and the chosen week in numbers.
 ///
 /// Every number, title and description comes from the core's insights; this
-/// only lays them out per week and labels the bars from `choices()`.
+/// only lays them out per week and names the bars with the core's chart legend.
 public struct WeekView: Equatable {
     /// The first day of the chosen week.
     public let weekStart: NaiveDate
@@ -142,8 +152,8 @@ public struct WeekView: Equatable {
     /// Finding kinds read out after the cycle chart's description.
     public static let cycleKinds: [FindingKind] = [.cycleDays, .intensity, .repair, .skills]
 
-    /// The view from `insights(lastDay:weeks:)` and `weekSummary(day:)`, labels from `choices()`.
-    public init(insights: Insights, week: WeekSummary, choices: Choices = TandemCore.choices()) {
+    /// The view from `insights(lastDay:weeks:)` and `weekSummary(day:)`.
+    public init(insights: Insights, week: WeekSummary) {
         let points = insights.pattern.points
         let charts = insights.charts
         weekStart = week.weekStart
@@ -153,7 +163,8 @@ public struct WeekView: Equatable {
         moves = MovesChart(
             title: charts.moves.title,
             accessibilityText: Self.accessibilityText(charts.moves, insights.findings, Self.movesKinds),
-            segments: Self.moveSegments(points, choices))
+            segments: Self.moveSegments(points, Self.legend(charts.movesLegend)),
+            legend: Self.legend(charts.movesLegend))
 
         let moodRuns = Self.runs(points.map { $0.mood != nil })
         mood = MoodChart(
@@ -177,9 +188,20 @@ public struct WeekView: Equatable {
             trend: Self.trendEnds(charts.cycleTrend, points))
     }
 
-    /// The view of `insights` and `week`, with bar labels from `choices` (same as the initialiser).
-    public static func from(_ insights: Insights, week: WeekSummary, choices: Choices) -> WeekView {
-        WeekView(insights: insights, week: week, choices: choices)
+    /// The view of `insights` and `week` (same as the initialiser).
+    public static func from(_ insights: Insights, week: WeekSummary) -> WeekView {
+        WeekView(insights: insights, week: week)
+    }
+
+    /// The legend entries in stack order, named by the core.
+    static func legend(_ names: MovesLegend) -> [LegendEntry] {
+        [
+            LegendEntry(move: .pursued, name: names.pursued),
+            LegendEntry(move: .withdrew, name: names.withdrew),
+            LegendEntry(move: .both, name: names.both),
+            LegendEntry(move: .neither, name: names.neither),
+            LegendEntry(move: .unknown, name: names.unknown),
+        ]
     }
 
     /// A chart's description followed by the texts of the findings of the given kinds, joined by spaces.
@@ -216,13 +238,10 @@ public struct WeekView: Equatable {
         }
     }
 
-    /// The stacked pieces of every week's two bars, labels from `choices()`.
-    static func moveSegments(_ points: [WeekPoint], _ choices: Choices) -> [MoveSegment] {
-        func myLabel(_ move: Move) -> String {
-            choices.moves.first { $0.value == move }?.label ?? ""
-        }
-        func partnerLabel(_ move: PartnerMove) -> String {
-            choices.partnerMoves.first { $0.value == move }?.label ?? ""
+    /// The stacked pieces of every week's two bars, named by `legend` (in stack order).
+    static func moveSegments(_ points: [WeekPoint], _ legend: [LegendEntry]) -> [MoveSegment] {
+        func name(_ order: Int) -> String {
+            order < legend.count ? legend[order].name : ""
         }
         var segments: [MoveSegment] = []
         for (i, point) in points.enumerated() {
@@ -233,17 +252,17 @@ public struct WeekView: Equatable {
                     move: move, label: label, order: order, days: Int(days)))
             }
             if let me = point.myMoves {
-                add(.me, .pursued, myLabel(.pursued), 0, me.pursued)
-                add(.me, .withdrew, myLabel(.withdrew), 1, me.withdrew)
-                add(.me, .both, myLabel(.both), 2, me.both)
-                add(.me, .neither, myLabel(.neither), 3, me.neither)
+                add(.me, .pursued, name(0), 0, me.pursued)
+                add(.me, .withdrew, name(1), 1, me.withdrew)
+                add(.me, .both, name(2), 2, me.both)
+                add(.me, .neither, name(3), 3, me.neither)
             }
             if let partner = point.partnerMoves {
-                add(.partner, .pursued, partnerLabel(.pursued), 0, partner.pursued)
-                add(.partner, .withdrew, partnerLabel(.withdrew), 1, partner.withdrew)
-                add(.partner, .both, partnerLabel(.both), 2, partner.both)
-                add(.partner, .neither, partnerLabel(.neither), 3, partner.neither)
-                add(.partner, .unknown, partnerLabel(.unknown), 4, partner.unknown)
+                add(.partner, .pursued, name(0), 0, partner.pursued)
+                add(.partner, .withdrew, name(1), 1, partner.withdrew)
+                add(.partner, .both, name(2), 2, partner.both)
+                add(.partner, .neither, name(3), 3, partner.neither)
+                add(.partner, .unknown, name(4), 4, partner.unknown)
             }
         }
         return segments
@@ -253,6 +272,7 @@ public struct WeekView: Equatable {
 // Sendable where the generated records are (compiler 6 and later), as in TandemCore.swift.
 #if compiler(>=6)
 extension MoveSegment: Sendable {}
+extension LegendEntry: Sendable {}
 extension MovesChart: Sendable {}
 extension WeekView: Sendable {}
 #endif

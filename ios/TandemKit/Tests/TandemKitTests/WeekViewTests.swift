@@ -92,17 +92,11 @@ final class WeekViewTests: XCTestCase {
         XCTAssertEqual(partner.map { $0.days }, [0, 0, 1, 1, 0])
         XCTAssertEqual(me.map { $0.move }, [.pursued, .withdrew, .both, .neither])
         XCTAssertEqual(partner.map { $0.move }, [.pursued, .withdrew, .both, .neither, .unknown])
-        XCTAssertEqual(
-            me.map { $0.label },
-            [
-                "I pursued: reached out, pressed to talk it through",
-                "I withdrew: pulled back, went quiet, needed space",
-                "Both, at different moments",
-                "Neither: no chasing, no retreating",
-            ])
-        XCTAssertEqual(
-            partner.map { $0.label },
-            ["My partner pursued", "My partner withdrew", "Both, at different moments", "Neither", "I couldn't tell"])
+        // The legend names of the core's SVG moves chart.
+        XCTAssertEqual(me.map { $0.label }, ["pursued", "withdrew", "both", "neither"])
+        XCTAssertEqual(partner.map { $0.label }, ["pursued", "withdrew", "both", "neither", "couldn't tell"])
+        XCTAssertEqual(view.moves.legend.map { $0.move }, [.pursued, .withdrew, .both, .neither, .unknown])
+        XCTAssertEqual(view.moves.legend.map { $0.name }, partner.map { $0.label })
         XCTAssertEqual(view.week.weekStart, "2026-02-23")
         XCTAssertEqual(view.weekStart, "2026-02-23")
         XCTAssertEqual(view.week.daysLogged, 2)

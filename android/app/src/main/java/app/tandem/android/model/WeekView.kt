@@ -1,9 +1,8 @@
 // The week view's three charts as plain values a Compose canvas draws:
 // every number, title and description comes from the core's insights; this
-// only lays them out per week and labels the bars from choices().
+// only lays them out per week and names the bars with the chart legend.
 package app.tandem.android.model
 
-import app.tandem.core.Choices
 import app.tandem.core.Finding
 import app.tandem.core.FindingKind
 import app.tandem.core.Insights
@@ -11,14 +10,13 @@ import app.tandem.core.Journal
 import app.tandem.core.Move
 import app.tandem.core.PartnerMove
 import app.tandem.core.WeekSummary
-import app.tandem.core.choices
 import java.time.LocalDate
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 
-/** One part of a stacked bar: the value it counts, its label from choices(), its height in days. */
+/** One part of a stacked bar: the value it counts, its legend name from the core, its height in days. */
 data class BarSegment<T>(val value: T, val label: String, val days: Int)
 
 /**
@@ -90,27 +88,30 @@ data class WeekView(
         val CYCLE_KINDS: Set<FindingKind> =
             setOf(FindingKind.CYCLE_DAYS, FindingKind.INTENSITY, FindingKind.REPAIR, FindingKind.SKILLS)
 
-        /** The view of [insights] and [week], with bar labels from [choices]. */
-        fun from(insights: Insights, week: WeekSummary, choices: Choices): WeekView {
+        /** The view of [insights] and [week]; bars are named by the core's chart legend. */
+        fun from(insights: Insights, week: WeekSummary): WeekView {
             val points = insights.pattern.points
             val charts = insights.charts
-            val myLabels = choices.moves.associate { it.value to it.label }
-            val partnerLabels = choices.partnerMoves.associate { it.value to it.label }
+            val names = charts.movesLegend
             fun findings(kinds: Set<FindingKind>) = insights.findings.filter { it.kind in kinds }
 
             val moves = points.map { p ->
                 val me = p.myMoves?.let { m ->
                     listOf(
-                        Move.PURSUED to m.pursued, Move.WITHDREW to m.withdrew,
-                        Move.BOTH to m.both, Move.NEITHER to m.neither,
-                    ).map { (move, days) -> BarSegment(move, myLabels[move] ?: "", days.toInt()) }
+                        Triple(Move.PURSUED, names.pursued, m.pursued),
+                        Triple(Move.WITHDREW, names.withdrew, m.withdrew),
+                        Triple(Move.BOTH, names.both, m.both),
+                        Triple(Move.NEITHER, names.neither, m.neither),
+                    ).map { (move, name, days) -> BarSegment(move, name, days.toInt()) }
                 }
                 val partner = p.partnerMoves?.let { m ->
                     listOf(
-                        PartnerMove.PURSUED to m.pursued, PartnerMove.WITHDREW to m.withdrew,
-                        PartnerMove.BOTH to m.both, PartnerMove.NEITHER to m.neither,
-                        PartnerMove.UNKNOWN to m.unknown,
-                    ).map { (move, days) -> BarSegment(move, partnerLabels[move] ?: "", days.toInt()) }
+                        Triple(PartnerMove.PURSUED, names.pursued, m.pursued),
+                        Triple(PartnerMove.WITHDREW, names.withdrew, m.withdrew),
+                        Triple(PartnerMove.BOTH, names.both, m.both),
+                        Triple(PartnerMove.NEITHER, names.neither, m.neither),
+                        Triple(PartnerMove.UNKNOWN, names.unknown, m.unknown),
+                    ).map { (move, name, days) -> BarSegment(move, name, days.toInt()) }
                 }
                 MovesWeek(p.weekStart, DateLabels.day(p.weekStart), me, partner)
             }
@@ -182,7 +183,7 @@ class WeekViewHolder(
     suspend fun load(lastDay: LocalDate) {
         mutable.value = mutable.value.copy(loading = true, message = null)
         val loaded = attempt(dispatcher) {
-            WeekView.from(journal.insights(lastDay, weeks.toUInt()), journal.weekSummary(lastDay), choices())
+            WeekView.from(journal.insights(lastDay, weeks.toUInt()), journal.weekSummary(lastDay))
         }
         mutable.value = when (loaded) {
             is Outcome.Done -> WeekViewState(view = loaded.value, lastDay = lastDay, weeks = weeks)
