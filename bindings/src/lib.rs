@@ -32,7 +32,8 @@ pub use insights::{
     Trend, TrendLine, WeekPoint, WeekSummary, Window,
 };
 pub use journal::{
-    Journal, NewJournal, Unlock, create_journal, restore_journal, unlock_methods_at,
+    Journal, NewJournal, Unlock, create_journal, min_passphrase_chars, restore_journal,
+    unlock_methods_at,
 };
 pub use summary::{DateRange, SectionChoice, default_summary_sections, summary_sections};
 pub use vocab::{

@@ -182,6 +182,9 @@ class JournalTest {
         }
         assertEquals("passphrase", e.field)
         assertFalse(Files.exists(Path.of(path)))
+        // The hint's figure is the rule's: five characters refused, six taken.
+        assertEquals(6u, minPassphraseChars())
+        createJournal(path, null, "sixsix", TEST_KDF).journal.close()
     }
 
     @Test
