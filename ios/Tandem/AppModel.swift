@@ -133,6 +133,8 @@ final class AppModel {
         guard !started, startupFailure == nil else { return }
         started = true
         JournalFiles.clearScratch()
+        // A restore check's scratch copy left by a run stopped halfway.
+        JournalStore.removeRestoreLeftovers()
         JournalFiles.protectJournal()
         refreshDeviceState()
         let states = store.states
@@ -370,7 +372,10 @@ final class AppModel {
     /// Restores the backup with its passphrase or recovery code, with a new
     /// device key for this phone. Returns the sentence to show on failure.
     /// A restore over an open journal has been confirmed by then, so it
-    /// replaces it.
+    /// replaces it; the store first checks the backup in a scratch copy, so
+    /// a mistyped passphrase or code (or a file that is not a backup) leaves
+    /// the open journal as it was, still unlocked, and the sheet stays up
+    /// with the sentence.
     func restore(_ request: RestoreRequest, unlock method: Unlock) async -> String? {
         guard !busy else { return nil }
         busy = true

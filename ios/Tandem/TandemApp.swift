@@ -19,8 +19,8 @@ struct TandemApp: App {
 
 /// Switches between launch, create, unlock and the journal, forwards the
 /// scene's phase to the lock timer and the privacy cover, and hosts the
-/// restore sheet (it outlives the screen it started from: a restore closes
-/// the open journal).
+/// restore sheet (over any screen: it starts from the welcome step or from
+/// Settings, and a restore swaps the journal under both).
 struct RootView: View {
     @Environment(AppModel.self) private var model
     @Environment(\.scenePhase) private var scenePhase

@@ -37,7 +37,12 @@ let coreLinkerSettings: [LinkerSetting] = useHostLibrary
         .unsafeFlags(["-L\(libDir)", "-Xlinker", "-rpath", "-Xlinker", libDir]),
         .linkedLibrary("tandem_ffi"),
     ]
-    : []
+    : [
+        // The core's static library draws its random bytes from
+        // SecRandomCopyBytes: link Security wherever the package is used
+        // (the app's own link of it, in project.yml, is harmless beside this).
+        .linkedFramework("Security", .when(platforms: [.iOS, .macOS])),
+    ]
 
 let package = Package(
     name: "TandemKit",

@@ -117,6 +117,10 @@ private struct PassphraseStep: View {
             .submitLabel(.done)
             .onSubmit { create() }
             .textFieldStyle(.roundedBorder)
+        // The core's minimum, so a short passphrase is no surprise.
+        Text(FirstRun.passphraseHint)
+            .font(.footnote)
+            .foregroundStyle(.secondary)
 
         ErrorLine(message: model.firstRun.message ?? model.createMessage)
 

@@ -2,8 +2,9 @@ import SwiftUI
 import TandemKit
 
 /// Opens a picked backup with its passphrase or recovery code and restores
-/// it onto this phone. Shown from the root, so it stays up when a restore
-/// over an open journal closes that journal first.
+/// it onto this phone. Shown from the root. A refusal (a wrong passphrase or
+/// code, a file that is not a backup) leaves the journal on this phone as it
+/// was, and the sheet up with the sentence, for another try.
 struct RestoreSheet: View {
     let request: AppModel.RestoreRequest
 

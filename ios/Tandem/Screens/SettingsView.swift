@@ -302,7 +302,7 @@ struct PassphraseSheet: View {
                     SecureField("New passphrase", text: $passphrase)
                     SecureField("New passphrase again", text: $again)
                 } footer: {
-                    Text("The passphrase opens the journal and its backups. Type it twice.")
+                    Text("\(FirstRun.passphraseHint). The passphrase opens the journal and its backups. Type it twice.")
                 }
                 ErrorLine(message: message)
             }

@@ -36,6 +36,16 @@ public struct FirstRun: Sendable, Equatable {
     /// Groups of the recovery code the user types back.
     public static let groupsToConfirm = 2
 
+    /// The fewest characters a passphrase may have: the core's rule, for the hint beside a new passphrase's field.
+    public static var minPassphraseChars: Int {
+        Int(TandemCore.minPassphraseChars())
+    }
+
+    /// The hint beside a new passphrase's field (first run and settings): "At least 6 characters".
+    public static var passphraseHint: String {
+        "At least \(minPassphraseChars) characters"
+    }
+
     /// Where the flow is.
     public private(set) var step: Step = .welcome
     /// The passphrase as typed; empty for none. Cleared once the journal is made.

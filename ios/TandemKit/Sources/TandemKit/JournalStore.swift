@@ -96,20 +96,7 @@ public actor JournalStore {
     /// stays locked with the sentence saying why.
     @discardableResult
     public func refresh(deviceKeyHeld: Bool) -> SessionState {
-        self.deviceKeyHeld = deviceKeyHeld
-        message = nil
-        if let journal {
-            knownMethods = try? journal.unlockMethods()
-        } else if journalExists {
-            do {
-                knownMethods = try unlockMethodsAt(path: path).filter { deviceKeyHeld || $0 != .device }
-            } catch {
-                knownMethods = Self.coldMethods(deviceKeyHeld: false)
-                message = Messages.message(for: error)
-            }
-        } else {
-            knownMethods = nil
-        }
+        readMethods(deviceKeyHeld: deviceKeyHeld)
         return publish()
     }
 
@@ -362,20 +349,109 @@ public actor JournalStore {
         try requireJournal().backup(dest: destination)
     }
 
-    /// Restores the backup at `backup` onto this store's path (closing the open journal first) and unlocks it.
+    /// Restores the backup at `backup` onto this store's path and keeps the restored journal open, unlocked.
+    ///
+    /// As on Android: over an open journal, the backup is first restored
+    /// into a scratch folder in the temporary directory, to check that
+    /// `unlock` opens it and that it is whole; a refusal there (`WrongKey`,
+    /// `NotABackup`, `Corrupt` …) is thrown and leaves the open journal as it
+    /// was, still open and unlocked. So does `WouldReplace`, thrown before
+    /// anything is closed when `replace` is false and the open journal holds
+    /// entries. Only then is the open journal closed, the backup restored
+    /// onto the path (with a wrap under `deviceKey`, if given) and the
+    /// restored journal kept. The scratch folder is deleted in every case.
+    /// A failure after the close leaves the state read afresh from the disk
+    /// (locked), with the failure's sentence.
     @discardableResult
     public func restore(
         from backup: String, unlock: Unlock, deviceKey: Data?, replace: Bool
     ) throws -> SessionState {
-        close(deviceKeyHeld: deviceKeyHeld)
-        let restored = try restoreJournal(
-            backup: backup, target: path, unlock: unlock, deviceKey: deviceKey, replace: replace)
+        if let journal {
+            if !replace, try Self.holdsEntries(journal) {
+                throw JournalError.WouldReplace
+            }
+            try Self.checkRestore(from: backup, unlock: unlock)
+            // The core replaces the file under any journal open on it: close it first.
+            journal.closeFile()
+            self.journal = nil
+        }
+        let restored: Journal
+        do {
+            restored = try restoreJournal(
+                backup: backup, target: path, unlock: unlock, deviceKey: deviceKey, replace: replace)
+        } catch {
+            readMethods(deviceKeyHeld: deviceKeyHeld)
+            if message == nil {
+                message = Messages.message(for: error)
+            }
+            publish()
+            throw error
+        }
         replaceJournal(with: restored)
         message = nil
         return publish()
     }
 
+    /// Removes scratch folders that a restore check left behind when the app was stopped halfway; call it at launch, before any restore.
+    public static func removeRestoreLeftovers() {
+        let fileManager = FileManager.default
+        let temporary = fileManager.temporaryDirectory
+        guard let names = try? fileManager.contentsOfDirectory(atPath: temporary.path) else { return }
+        for name in names where name.hasPrefix(restoreCheckPrefix) {
+            try? fileManager.removeItem(at: temporary.appendingPathComponent(name, isDirectory: true))
+        }
+    }
+
     // MARK: Private
+
+    /// The start of the name of a restore check's scratch folder in the temporary directory.
+    static let restoreCheckPrefix = "tandem-restore-check-"
+
+    /// Restores the backup into a new scratch folder in the temporary
+    /// directory and closes it again: throws what restoring it for real would
+    /// (a wrong key, a damaged backup, not a backup), touching nothing of
+    /// this store. The folder, the copy and any side file the core made
+    /// beside it, is removed whatever happens.
+    static func checkRestore(from backup: String, unlock: Unlock) throws {
+        let fileManager = FileManager.default
+        let folder = fileManager.temporaryDirectory
+            .appendingPathComponent(restoreCheckPrefix + UUID().uuidString, isDirectory: true)
+        defer { try? fileManager.removeItem(at: folder) }
+        try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent("check.tandem", isDirectory: false).path
+        let check = try restoreJournal(
+            backup: backup, target: target, unlock: unlock, deviceKey: nil, replace: false)
+        check.closeFile()
+    }
+
+    /// Whether an open journal holds a check-in or a reflection (which a
+    /// restore without `replace` refuses to replace); a locked one is left
+    /// for the core to judge.
+    private static func holdsEntries(_ journal: Journal) throws -> Bool {
+        guard (try? journal.isLocked()) == false else { return false }
+        if try !journal.checkins(from: nil, to: nil).isEmpty {
+            return true
+        }
+        return try !journal.reflections(from: nil, to: nil).isEmpty
+    }
+
+    /// Reads the unlock methods to offer and the sentence for an unreadable file, without publishing.
+    private func readMethods(deviceKeyHeld: Bool) {
+        self.deviceKeyHeld = deviceKeyHeld
+        message = nil
+        if let journal {
+            knownMethods = try? journal.unlockMethods()
+        } else if journalExists {
+            do {
+                knownMethods = try unlockMethodsAt(path: path).filter { deviceKeyHeld || $0 != .device }
+            } catch {
+                knownMethods = Self.coldMethods(deviceKeyHeld: false)
+                message = Messages.message(for: error)
+            }
+        } else {
+            knownMethods = nil
+        }
+    }
 
     /// The open journal, or the error a screen would get from a closed one.
     private func requireJournal() throws -> Journal {

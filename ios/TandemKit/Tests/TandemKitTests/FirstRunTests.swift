@@ -68,6 +68,11 @@ final class FirstRunTests: XCTestCase {
         XCTAssertNil(flow.message)
     }
 
+    func testTheHintNamesTheCoresMinimum() {
+        XCTAssertEqual(FirstRun.minPassphraseChars, 6)
+        XCTAssertEqual(FirstRun.passphraseHint, "At least 6 characters")
+    }
+
     func testSkippingThePassphraseWithoutADeviceKeyIsRefusedByTheCore() async {
         var flow = atPassphrase()
         let creation = flow.skipPassphrase()

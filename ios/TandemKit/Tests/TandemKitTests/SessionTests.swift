@@ -157,6 +157,74 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(latest, .locked(methods: [.passphrase, .recovery]))
     }
 
+    /// Restore check folders in the temporary directory (none is left behind).
+    private func restoreCheckLeftovers() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+            .filter { $0.hasPrefix(JournalStore.restoreCheckPrefix) }
+    }
+
+    func testARestoreRefusedOverAnOpenJournalLeavesItOpenAsItWas() async throws {
+        let store = makeStore()
+        _ = try await store.create(deviceKey: nil, passphrase: testPassphrase)
+        try await store.setToday("2026-11-25")
+        _ = try await store.save(checkIn("2026-11-24", 3, .pursued, .withdrew))
+        let backup = temp.dir.appendingPathComponent("journal.tandembackup").path
+        try await store.backup(to: backup)
+        // Written after the backup: kept by a refused restore, gone after a real one.
+        _ = try await store.save(checkIn("2026-11-25", 4, .neither, .neither))
+
+        let wrong = await sentence {
+            _ = try await store.restore(
+                from: backup, unlock: .passphrase(passphrase: "not the passphrase"), deviceKey: nil, replace: true)
+        }
+        XCTAssertEqual(wrong, "That didn't unlock the journal. Check it and try again.")
+        let afterWrong = await store.state
+        XCTAssertEqual(afterWrong, .unlocked)
+        let kept = try await store.checkin(day: "2026-11-25")
+        XCTAssertNotNil(kept)
+
+        let unconfirmed = await caughtAsync {
+            _ = try await store.restore(
+                from: backup, unlock: .passphrase(passphrase: testPassphrase), deviceKey: nil, replace: false)
+        }
+        XCTAssertEqual(unconfirmed as? JournalError, .WouldReplace)
+        let afterUnconfirmed = await store.state
+        XCTAssertEqual(afterUnconfirmed, .unlocked)
+        XCTAssertEqual(try restoreCheckLeftovers(), [])
+
+        let restored = try await store.restore(
+            from: backup, unlock: .passphrase(passphrase: testPassphrase), deviceKey: nil, replace: true)
+        XCTAssertEqual(restored, .unlocked)
+        let gone = try await store.checkin(day: "2026-11-25")
+        XCTAssertNil(gone)
+        let back = try await store.checkin(day: "2026-11-24")
+        XCTAssertEqual(back?.checkin.mood, 3)
+        XCTAssertEqual(try restoreCheckLeftovers(), [])
+    }
+
+    func testARestoreOnAPhoneWithoutAJournalOpensItByItsRecoveryCode() async throws {
+        let source = try TempJournal()
+        defer { source.close() }
+        let code = try source.recoveryCode()
+        let backup = source.dir.appendingPathComponent("journal.tandembackup").path
+        try source.journal().backup(dest: backup)
+
+        let store = makeStore()
+        let refused = await sentence {
+            _ = try await store.restore(
+                from: backup, unlock: .passphrase(passphrase: "not the passphrase"), deviceKey: nil, replace: false)
+        }
+        XCTAssertEqual(refused, "That didn't unlock the journal. Check it and try again.")
+        let before = await store.state
+        XCTAssertEqual(before, .noJournal)
+
+        let state = try await store.restore(
+            from: backup, unlock: .recoveryCode(code: code), deviceKey: deviceKey, replace: false)
+        XCTAssertEqual(state, .unlocked)
+        let methods = try await store.unlockMethods()
+        XCTAssertEqual(methods, [.device, .passphrase, .recovery])
+    }
+
     @MainActor
     func testEveryCoreCallRunsOffTheMainActor() async throws {
         let real = try temp.journal()
