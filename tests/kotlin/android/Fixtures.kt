@@ -29,7 +29,10 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.time.LocalDate
 import java.util.Collections
+import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors
+import java.util.concurrent.Semaphore
+import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
 import kotlin.coroutines.CoroutineContext
 import kotlinx.coroutines.CoroutineDispatcher
@@ -113,6 +116,50 @@ class TestDispatcher : CoroutineDispatcher(), Closeable {
 
     private companion object {
         val serial = AtomicInteger()
+    }
+}
+
+/**
+ * Runs coroutines on one daemon thread, but while it is [shut] every block
+ * dispatched to it waits at the gate until [open]: a holder's core call
+ * stays in flight for as long as a test needs, to cancel it there.
+ */
+class GateDispatcher : CoroutineDispatcher(), Closeable {
+    private val executor = Executors.newSingleThreadExecutor { r -> Thread(r, "tandem-test-gate").apply { isDaemon = true } }
+    private val waiting = Semaphore(0)
+
+    @Volatile
+    private var gate = CountDownLatch(0)
+
+    /** Blocks dispatched from now on wait until [open]. */
+    fun shut() {
+        gate = CountDownLatch(1)
+    }
+
+    /** Lets every waiting block, and every later one, run. */
+    fun open() {
+        gate.countDown()
+    }
+
+    /** Returns once a block is waiting at the shut gate; fails after ten seconds without one. */
+    fun awaitWaiting() {
+        check(waiting.tryAcquire(10, TimeUnit.SECONDS)) { "no block reached the gate" }
+    }
+
+    override fun dispatch(context: CoroutineContext, block: Runnable) {
+        val atDispatch = gate
+        executor.execute {
+            if (atDispatch.count > 0) {
+                waiting.release()
+                atDispatch.await()
+            }
+            block.run()
+        }
+    }
+
+    override fun close() {
+        open()
+        executor.shutdown()
     }
 }
 

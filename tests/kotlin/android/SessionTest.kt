@@ -118,10 +118,13 @@ class SessionTest {
         val cold = session()
         val other = deviceKey.copyOf().also { it[0] = (it[0] + 1).toByte() }
         assertFalse(cold.unlockWithDeviceKey(other))
-        assertEquals(
-            "That didn't unlock the journal. Check it and try again.",
-            assertIs<SessionState.Locked>(cold.state.value).message,
-        )
+        val locked = assertIs<SessionState.Locked>(cold.state.value)
+        assertEquals("That didn't unlock the journal. Check it and try again.", locked.message)
+        assertTrue(locked.keyRefused)
+        // A file that cannot be read is no refusal of the key: the phone keeps it.
+        java.io.File(temp.path).writeText("damaged beyond reading")
+        assertFalse(cold.unlockWithDeviceKey(deviceKey))
+        assertFalse(assertIs<SessionState.Locked>(cold.state.value).keyRefused)
     }
 
     @Test

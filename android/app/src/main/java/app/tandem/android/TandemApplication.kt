@@ -12,10 +12,15 @@ import app.tandem.android.platform.JournalFiles
 import app.tandem.android.platform.Reminders
 import app.tandem.android.platform.SharedPrefsReminderPrefs
 import app.tandem.android.platform.SummaryPrinter
+import app.tandem.core.minPassphraseChars
 import java.io.File
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 
@@ -60,21 +65,46 @@ class AppGraph(private val app: Application) {
     /** Backup and restore through the file picker. */
     val files: JournalFiles = JournalFiles(app, session, vault, appLock)
 
+    private val passphraseMinFlow = MutableStateFlow<Int?>(null)
+
+    /** The core's fewest passphrase characters, for the hint beside passphrase fields; null until read. */
+    val passphraseMinChars: StateFlow<Int?> = passphraseMinFlow.asStateFlow()
+
     /** Wires the lock to the process lifecycle and tidies up after an earlier run. */
     fun start() {
         Reminders.createChannel(app)
         ProcessLifecycleOwner.get().lifecycle.addObserver(appLock)
         scope.launch {
+            // Each step on its own: a failed tidy-up must neither crash the
+            // process (this scope has no handler) nor keep the session from
+            // reading the journal's unlock methods below.
             val keyHeld = withContext(Dispatchers.IO) {
                 // A summary shared earlier and half-finished copies have no reason to stay.
-                SummaryPrinter.clearShared(app)
-                files.clearLeftovers()
-                Reminders.schedule(app, reminderPrefs.load())
-                runCatching { vault.hasKey() }.getOrDefault(false)
+                quietly { SummaryPrinter.clearShared(app) }
+                quietly { files.clearLeftovers() }
+                quietly { Reminders.schedule(app, reminderPrefs.load()) }
+                // The first core call loads the native library: off the main thread too.
+                passphraseMinFlow.value = quietly { minPassphraseChars().toInt() }
+                quietly { vault.hasKey() } ?: false
             }
-            session.refresh(deviceKeyHeld = keyHeld)
+            try {
+                session.refresh(deviceKeyHeld = keyHeld)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (_: Exception) {
+                // The state stays as the constructor read it: Locked, offering passphrase and recovery code.
+            }
         }
     }
+
+    private inline fun <T> quietly(step: () -> T): T? =
+        try {
+            step()
+        } catch (e: CancellationException) {
+            throw e
+        } catch (_: Exception) {
+            null
+        }
 
     private companion object {
         const val JOURNAL_FILE_NAME = "journal.tandem"

@@ -135,69 +135,52 @@ class CheckInEditor(
     private val dispatcher: CoroutineDispatcher,
 ) {
     private val mutable = MutableStateFlow(CheckInEditorState())
+    private val editing = DraftEditing(
+        state = mutable,
+        journal = journal,
+        dispatcher = dispatcher,
+        fieldsOf = { EditorFields(it.draft, it.savedRevision, it.loading, it.saving, it.message) },
+        withFields = {
+            copy(draft = it.draft, savedRevision = it.savedRevision, loading = it.loading, saving = it.saving, message = it.message)
+        },
+    )
 
     /** The current form, draft and progress. */
     val state: StateFlow<CheckInEditorState> = mutable.asStateFlow()
 
     /** Loads the journal's today (by its clock). */
     suspend fun loadToday() {
-        mutable.value = mutable.value.copy(loading = true, message = null)
-        when (val today = attempt(dispatcher) { journal.today() }) {
-            is Outcome.Done -> load(today.value)
-            is Outcome.Failed -> mutable.value = mutable.value.copy(loading = false, message = today.message)
-        }
+        editing.loadToday { load(it) }
     }
 
     /** Loads [day]: its saved check-in to edit, or an empty draft. */
     suspend fun load(day: LocalDate) {
-        mutable.value = mutable.value.copy(loading = true, message = null)
-        val loaded = attempt(dispatcher) { CheckInForm.from(choices()) to journal.checkin(day) }
-        mutable.value = when (loaded) {
-            is Outcome.Done -> {
-                val (form, saved) = loaded.value
+        editing.load(
+            fetch = { CheckInForm.from(choices()) to journal.checkin(day) },
+            loaded = { (form, saved) ->
                 CheckInEditorState(
                     form = form,
                     draft = saved?.let { CheckInDraft.from(it) } ?: CheckInDraft.empty(day),
                     savedRevision = saved?.revision,
                 )
-            }
-            is Outcome.Failed -> mutable.value.copy(loading = false, message = loaded.message)
-        }
+            },
+        )
     }
 
     /** Applies [change] to the draft (no-op before a day is loaded). */
     fun edit(change: (CheckInDraft) -> CheckInDraft) {
-        val now = mutable.value
-        val draft = now.draft ?: return
-        mutable.value = now.copy(draft = change(draft))
+        editing.edit(change)
     }
 
     /**
      * Saves the draft through the core. Returns true when saved; a refused
-     * save keeps the draft and shows the message.
+     * save keeps the draft and shows the message. A draft without a mood
+     * or both moves is refused here, before the core is asked.
      */
-    suspend fun save(): Boolean {
-        val now = mutable.value
-        val draft = now.draft ?: return false
-        if (now.saving) return false
-        if (!draft.canSave) {
-            mutable.value = now.copy(message = ModelText.CHECK_IN_INCOMPLETE)
-            return false
-        }
-        mutable.value = now.copy(saving = true, message = null)
-        val saved = attempt(dispatcher) { journal.saveCheckin(draft.toCheckIn()) }
-        return when (saved) {
-            is Outcome.Done -> {
-                // The user may have kept editing while the save ran; keep their latest draft.
-                mutable.value = mutable.value.copy(saving = false, savedRevision = saved.value.revision)
-                true
-            }
-            is Outcome.Failed -> {
-                mutable.value = mutable.value.copy(saving = false, message = saved.message)
-                false
-            }
-        }
-    }
+    suspend fun save(): Boolean = editing.save(
+        refusal = { draft -> if (draft.canSave) null else ModelText.CHECK_IN_INCOMPLETE },
+        save = { draft -> journal.saveCheckin(draft.toCheckIn()).revision },
+    )
 
     /** Deletes the loaded day's saved check-in; the draft starts empty again. */
     suspend fun delete(): Boolean {
@@ -218,7 +201,7 @@ class CheckInEditor(
 
     /** Clears the message once the screen has shown it. */
     fun dismissMessage() {
-        mutable.value = mutable.value.copy(message = null)
+        editing.dismissMessage()
     }
 }
 

@@ -77,17 +77,17 @@ class FirstRun(
             mutable.value = now.copy(message = ModelText.PASSPHRASES_DIFFER)
             return false
         }
-        mutable.value = now.copy(busy = true, message = null)
-        return try {
-            val code = session.create(passphrase.ifEmpty { null }, deviceKey)
-            mutable.value = FirstRunState(step = FirstRunStep.ShowCode, recoveryCode = code)
-            true
-        } catch (e: CancellationException) {
-            mutable.value = now.copy(busy = false)
-            throw e
-        } catch (e: Exception) {
-            mutable.value = now.copy(busy = false, message = messageFor(e))
-            false
+        return mutable.inProgress({ copy(busy = true, message = null) }, { copy(busy = false) }) {
+            try {
+                val code = session.create(passphrase.ifEmpty { null }, deviceKey)
+                mutable.value = FirstRunState(step = FirstRunStep.ShowCode, recoveryCode = code)
+                true
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Exception) {
+                mutable.value = now.copy(busy = false, message = messageFor(e))
+                false
+            }
         }
     }
 

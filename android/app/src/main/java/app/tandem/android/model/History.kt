@@ -75,14 +75,15 @@ class HistoryHolder(
 
     /** Loads the weeks from [from] to [to] (either open) that hold an entry. */
     suspend fun load(from: LocalDate? = null, to: LocalDate? = null) {
-        mutable.value = mutable.value.copy(loading = true, message = null)
-        val loaded = attempt(dispatcher) {
-            val choices = choices()
-            journal.history(from, to).map { HistorySection.from(it, choices) }
-        }
-        mutable.value = when (loaded) {
-            is Outcome.Done -> HistoryState(sections = loaded.value)
-            is Outcome.Failed -> mutable.value.copy(loading = false, message = loaded.message)
+        mutable.inProgress({ copy(loading = true, message = null) }, { copy(loading = false) }) {
+            val loaded = attempt(dispatcher) {
+                val choices = choices()
+                journal.history(from, to).map { HistorySection.from(it, choices) }
+            }
+            mutable.value = when (loaded) {
+                is Outcome.Done -> HistoryState(sections = loaded.value)
+                is Outcome.Failed -> mutable.value.copy(loading = false, message = loaded.message)
+            }
         }
     }
 }

@@ -77,69 +77,52 @@ data class ReflectionEditorState(
 /** Loads the reflection of one week from [journal], holds the draft and saves it; core calls on [dispatcher]. */
 class ReflectionEditor(
     private val journal: Journal,
-    private val dispatcher: CoroutineDispatcher,
+    dispatcher: CoroutineDispatcher,
 ) {
     private val mutable = MutableStateFlow(ReflectionEditorState())
+    private val editing = DraftEditing(
+        state = mutable,
+        journal = journal,
+        dispatcher = dispatcher,
+        fieldsOf = { EditorFields(it.draft, it.savedRevision, it.loading, it.saving, it.message) },
+        withFields = {
+            copy(draft = it.draft, savedRevision = it.savedRevision, loading = it.loading, saving = it.saving, message = it.message)
+        },
+    )
 
     /** The current form, draft and progress. */
     val state: StateFlow<ReflectionEditorState> = mutable.asStateFlow()
 
     /** Loads the week holding the journal's today. */
     suspend fun loadThisWeek() {
-        mutable.value = mutable.value.copy(loading = true, message = null)
-        when (val today = attempt(dispatcher) { journal.today() }) {
-            is Outcome.Done -> load(today.value)
-            is Outcome.Failed -> mutable.value = mutable.value.copy(loading = false, message = today.message)
-        }
+        editing.loadToday { load(it) }
     }
 
     /** Loads the week holding [day]: its saved reflection to edit, or an empty draft. */
     suspend fun load(day: LocalDate) {
-        mutable.value = mutable.value.copy(loading = true, message = null)
-        val loaded = attempt(dispatcher) {
-            Triple(ReflectionForm.from(choices()), journal.weekOf(day), journal.reflection(day))
-        }
-        mutable.value = when (loaded) {
-            is Outcome.Done -> {
-                val (form, week, saved) = loaded.value
+        editing.load(
+            fetch = { Triple(ReflectionForm.from(choices()), journal.weekOf(day), journal.reflection(day)) },
+            loaded = { (form, week, saved) ->
                 ReflectionEditorState(
                     form = form,
                     week = week,
                     draft = saved?.let { ReflectionDraft.from(it) } ?: ReflectionDraft.empty(day),
                     savedRevision = saved?.revision,
                 )
-            }
-            is Outcome.Failed -> mutable.value.copy(loading = false, message = loaded.message)
-        }
+            },
+        )
     }
 
     /** Applies [change] to the draft (no-op before a week is loaded). */
     fun edit(change: (ReflectionDraft) -> ReflectionDraft) {
-        val now = mutable.value
-        val draft = now.draft ?: return
-        mutable.value = now.copy(draft = change(draft))
+        editing.edit(change)
     }
 
     /** Saves the draft through the core; a refused save keeps the draft and shows the message. */
-    suspend fun save(): Boolean {
-        val now = mutable.value
-        val draft = now.draft ?: return false
-        if (now.saving) return false
-        mutable.value = now.copy(saving = true, message = null)
-        return when (val saved = attempt(dispatcher) { journal.saveReflection(draft.toReflection()) }) {
-            is Outcome.Done -> {
-                mutable.value = mutable.value.copy(saving = false, savedRevision = saved.value.revision)
-                true
-            }
-            is Outcome.Failed -> {
-                mutable.value = mutable.value.copy(saving = false, message = saved.message)
-                false
-            }
-        }
-    }
+    suspend fun save(): Boolean = editing.save { draft -> journal.saveReflection(draft.toReflection()).revision }
 
     /** Clears the message once the screen has shown it. */
     fun dismissMessage() {
-        mutable.value = mutable.value.copy(message = null)
+        editing.dismissMessage()
     }
 }

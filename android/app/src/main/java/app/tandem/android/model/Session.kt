@@ -24,11 +24,14 @@ sealed interface SessionState {
 
     /**
      * A journal exists and is locked. [methods] are the ways to offer; [message]
-     * is the sentence of the last failed unlock, if any.
+     * is the sentence of the last failed unlock, if any; [keyRefused] says
+     * that failure was the journal refusing the key (not a file it could not
+     * read), so a device key that fails so is of no more use.
      */
     data class Locked(
         val methods: List<UnlockMethod>,
         val message: String? = null,
+        val keyRefused: Boolean = false,
     ) : SessionState
 
     /** The journal is open; every screen reads and writes through [journal]. */
@@ -119,7 +122,11 @@ class Session(
             throw e
         } catch (e: Exception) {
             val methods = (before as? SessionState.Locked)?.methods ?: coldMethods(false)
-            mutable.value = if (exists()) SessionState.Locked(methods, messageFor(e)) else SessionState.NoJournal
+            mutable.value = if (exists()) {
+                SessionState.Locked(methods, messageFor(e), keyRefused = e is JournalException.WrongKey)
+            } else {
+                SessionState.NoJournal
+            }
             false
         }
     }

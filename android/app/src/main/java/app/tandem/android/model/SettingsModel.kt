@@ -85,15 +85,16 @@ class SettingsModel(
 
     /** Reads the reminder from the preferences and the week start and unlock methods from the journal. */
     suspend fun load() {
-        mutable.value = mutable.value.copy(busy = true, message = null, done = false)
-        val loaded = attempt(dispatcher) { journal.settings().weekStart to journal.unlockMethods() }
-        mutable.value = when (loaded) {
-            is Outcome.Done -> SettingsState(
-                reminder = prefs.load(),
-                weekStart = loaded.value.first,
-                methods = loaded.value.second,
-            )
-            is Outcome.Failed -> mutable.value.copy(reminder = prefs.load(), busy = false, message = loaded.message)
+        busy {
+            val loaded = attempt(dispatcher) { journal.settings().weekStart to journal.unlockMethods() }
+            mutable.value = when (loaded) {
+                is Outcome.Done -> SettingsState(
+                    reminder = prefs.load(),
+                    weekStart = loaded.value.first,
+                    methods = loaded.value.second,
+                )
+                is Outcome.Failed -> mutable.value.copy(reminder = prefs.load(), busy = false, message = loaded.message)
+            }
         }
     }
 
@@ -114,14 +115,14 @@ class SettingsModel(
 
     /** Saves the first day of the week in the journal. Returns true when saved. */
     suspend fun setWeekStart(weekStart: WeekStart): Boolean {
-        val now = mutable.value
-        if (now.busy) return false
-        mutable.value = now.copy(busy = true, message = null, done = false)
-        val saved = attempt(dispatcher) {
-            journal.setSettings(journal.settings().copy(weekStart = weekStart))
-            journal.settings().weekStart
+        if (mutable.value.busy) return false
+        return busy {
+            val saved = attempt(dispatcher) {
+                journal.setSettings(journal.settings().copy(weekStart = weekStart))
+                journal.settings().weekStart
+            }
+            finish(saved) { copy(weekStart = it) }
         }
-        return finish(saved) { copy(weekStart = it) }
     }
 
     /**
@@ -135,30 +136,35 @@ class SettingsModel(
             mutable.value = now.copy(message = ModelText.PASSPHRASES_DIFFER, done = false)
             return false
         }
-        mutable.value = now.copy(busy = true, message = null, done = false)
-        val saved = attempt(dispatcher) {
-            journal.setPassphrase(passphrase)
-            journal.unlockMethods()
+        return busy {
+            val saved = attempt(dispatcher) {
+                journal.setPassphrase(passphrase)
+                journal.unlockMethods()
+            }
+            finish(saved) { copy(methods = it) }
         }
-        return finish(saved) { copy(methods = it) }
     }
 
     /** Removes the passphrase; the core refuses when no device key could open the journal then. */
     suspend fun removePassphrase(): Boolean {
-        val now = mutable.value
-        if (now.busy) return false
-        mutable.value = now.copy(busy = true, message = null, done = false)
-        val saved = attempt(dispatcher) {
-            journal.setPassphrase(null)
-            journal.unlockMethods()
+        if (mutable.value.busy) return false
+        return busy {
+            val saved = attempt(dispatcher) {
+                journal.setPassphrase(null)
+                journal.unlockMethods()
+            }
+            finish(saved) { copy(methods = it) }
         }
-        return finish(saved) { copy(methods = it) }
     }
 
     /** Clears the message and the done mark once the screen has shown them. */
     fun dismissMessage() {
         mutable.value = mutable.value.copy(message = null, done = false)
     }
+
+    // The flag, cleared messages and done mark of every journal call here.
+    private suspend fun <T> busy(block: suspend () -> T): T =
+        mutable.inProgress({ copy(busy = true, message = null, done = false) }, { copy(busy = false) }, block)
 
     private fun <T> finish(outcome: Outcome<T>, apply: SettingsState.(T) -> SettingsState): Boolean =
         when (outcome) {

@@ -66,11 +66,12 @@ class SummaryHolder(
 
     /** Starts a request over the core's default range with the default sections on. */
     suspend fun load() {
-        mutable.value = mutable.value.copy(busy = true, message = null)
-        val loaded = attempt(dispatcher) { SummaryRequest.initial(journal.defaultSummaryRange(), summarySections()) }
-        mutable.value = when (loaded) {
-            is Outcome.Done -> SummaryState(request = loaded.value)
-            is Outcome.Failed -> mutable.value.copy(busy = false, message = loaded.message)
+        mutable.inProgress({ copy(busy = true, message = null) }, { copy(busy = false) }) {
+            val loaded = attempt(dispatcher) { SummaryRequest.initial(journal.defaultSummaryRange(), summarySections()) }
+            mutable.value = when (loaded) {
+                is Outcome.Done -> SummaryState(request = loaded.value)
+                is Outcome.Failed -> mutable.value.copy(busy = false, message = loaded.message)
+            }
         }
     }
 
@@ -93,15 +94,16 @@ class SummaryHolder(
             mutable.value = now.copy(html = null, message = ModelText.NO_SECTION)
             return null
         }
-        mutable.value = now.copy(busy = true, html = null, message = null)
-        return when (val made = attempt(dispatcher) { journal.summaryHtml(request.range, request.sections) }) {
-            is Outcome.Done -> {
-                mutable.value = mutable.value.copy(busy = false, html = made.value)
-                made.value
-            }
-            is Outcome.Failed -> {
-                mutable.value = mutable.value.copy(busy = false, message = made.message)
-                null
+        return mutable.inProgress({ copy(busy = true, html = null, message = null) }, { copy(busy = false) }) {
+            when (val made = attempt(dispatcher) { journal.summaryHtml(request.range, request.sections) }) {
+                is Outcome.Done -> {
+                    mutable.value = mutable.value.copy(busy = false, html = made.value)
+                    made.value
+                }
+                is Outcome.Failed -> {
+                    mutable.value = mutable.value.copy(busy = false, message = made.message)
+                    null
+                }
             }
         }
     }

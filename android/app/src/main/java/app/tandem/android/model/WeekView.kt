@@ -172,23 +172,29 @@ class WeekViewHolder(
 
     /** Loads the weeks ending with the journal's today's week. */
     suspend fun loadToday() {
-        mutable.value = mutable.value.copy(loading = true, message = null)
-        when (val today = attempt(dispatcher) { journal.today() }) {
-            is Outcome.Done -> load(today.value)
-            is Outcome.Failed -> mutable.value = mutable.value.copy(loading = false, message = today.message)
+        loading {
+            when (val today = attempt(dispatcher) { journal.today() }) {
+                is Outcome.Done -> load(today.value)
+                is Outcome.Failed -> mutable.value = mutable.value.copy(loading = false, message = today.message)
+            }
         }
     }
 
     /** Loads the [weeks] weeks ending with the week holding [lastDay]. */
     suspend fun load(lastDay: LocalDate) {
-        mutable.value = mutable.value.copy(loading = true, message = null)
-        val loaded = attempt(dispatcher) {
-            WeekView.from(journal.insights(lastDay, weeks.toUInt()), journal.weekSummary(lastDay))
+        loading {
+            val loaded = attempt(dispatcher) {
+                WeekView.from(journal.insights(lastDay, weeks.toUInt()), journal.weekSummary(lastDay))
+            }
+            mutable.value = when (loaded) {
+                is Outcome.Done -> WeekViewState(view = loaded.value, lastDay = lastDay, weeks = weeks)
+                is Outcome.Failed -> mutable.value.copy(loading = false, message = loaded.message)
+            }
         }
-        mutable.value = when (loaded) {
-            is Outcome.Done -> WeekViewState(view = loaded.value, lastDay = lastDay, weeks = weeks)
-            is Outcome.Failed -> mutable.value.copy(loading = false, message = loaded.message)
-        }
+    }
+
+    private suspend fun loading(block: suspend () -> Unit) {
+        mutable.inProgress({ copy(loading = true, message = null) }, { copy(loading = false) }, block)
     }
 
     /** Defaults. */

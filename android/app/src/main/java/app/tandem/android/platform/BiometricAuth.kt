@@ -57,7 +57,8 @@ suspend fun authenticate(activity: FragmentActivity, cipher: Cipher, text: Promp
 
             // onAuthenticationFailed is one unrecognised try; the prompt stays up for another.
         }
-        val prompt = BiometricPrompt(activity, ContextCompat.getMainExecutor(activity), callback)
+        val mainExecutor = ContextCompat.getMainExecutor(activity)
+        val prompt = BiometricPrompt(activity, mainExecutor, callback)
         val info = BiometricPrompt.PromptInfo.Builder()
             .setTitle(text.title)
             .apply { text.subtitle?.let { setSubtitle(it) } }
@@ -66,7 +67,8 @@ suspend fun authenticate(activity: FragmentActivity, cipher: Cipher, text: Promp
             .setConfirmationRequired(false)
             .build()
         prompt.authenticate(info, BiometricPrompt.CryptoObject(cipher))
-        continuation.invokeOnCancellation { prompt.cancelAuthentication() }
+        // Cancellation may come from any thread; the prompt is closed on the main one.
+        continuation.invokeOnCancellation { mainExecutor.execute { prompt.cancelAuthentication() } }
     }
 
 /** The FragmentActivity behind a Compose [Context] (Compose may hand out a wrapper). */

@@ -18,6 +18,7 @@ import java.io.IOException
 import java.security.GeneralSecurityException
 import java.security.KeyStore
 import java.security.SecureRandom
+import java.security.UnrecoverableKeyException
 import javax.crypto.Cipher
 import javax.crypto.KeyGenerator
 import javax.crypto.SecretKey
@@ -79,23 +80,28 @@ class DeviceKeyVault(context: Context) {
      *   a wrap; the key is forgotten and the passphrase or recovery code opens the journal.
      */
     fun cipherForUnlock(): Cipher {
-        try {
+        val unavailable: Exception = try {
             val blob = DeviceKeyBlob.parse(blobFile.readBytes())
             val key = keyStore().getKey(KEY_ALIAS, null) as? SecretKey
-                ?: throw DeviceKeyUnavailableException(null)
-            val cipher = Cipher.getInstance(TRANSFORMATION)
-            cipher.init(Cipher.DECRYPT_MODE, key, GCMParameterSpec(TAG_BITS, blob.iv))
-            return cipher
+            if (key != null) {
+                val cipher = Cipher.getInstance(TRANSFORMATION)
+                cipher.init(Cipher.DECRYPT_MODE, key, GCMParameterSpec(TAG_BITS, blob.iv))
+                return cipher
+            }
+            IllegalStateException("no keystore key")
         } catch (e: KeyPermanentlyInvalidatedException) {
-            forget()
-            throw DeviceKeyUnavailableException(e)
+            e
+        } catch (e: UnrecoverableKeyException) {
+            // Some Keystore versions report a key invalidated by a new
+            // enrolment this way, at getKey, instead of at init.
+            e
         } catch (e: DeviceKeyBlobException) {
-            forget()
-            throw DeviceKeyUnavailableException(e)
+            e
         } catch (e: IOException) {
-            forget()
-            throw DeviceKeyUnavailableException(e)
+            e
         }
+        forget()
+        throw DeviceKeyUnavailableException(unavailable)
     }
 
     /** The device key, unwrapped by [cipher] after the prompt. The caller wipes it once the core has it. */

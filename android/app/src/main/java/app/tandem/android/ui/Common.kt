@@ -19,6 +19,7 @@ import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.imePadding
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.layout.sizeIn
 import androidx.compose.foundation.layout.width
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.selection.selectable
@@ -56,6 +57,7 @@ import androidx.compose.ui.draw.clip
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.res.painterResource
+import androidx.compose.ui.res.pluralStringResource
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.Role
@@ -199,7 +201,8 @@ fun Loading(modifier: Modifier = Modifier) {
 
 /**
  * A chip that wraps its label over lines instead of cutting it, and keeps a
- * 48dp target. [role] is Checkbox for sets and RadioButton for one-of pickers.
+ * 48dp target both ways (the "1" to "10" of a scale would be narrower).
+ * [role] is Checkbox for sets and RadioButton for one-of pickers.
  */
 @Composable
 fun SelectChip(
@@ -218,7 +221,7 @@ fun SelectChip(
     }
     Surface(
         modifier = modifier
-            .heightIn(min = MinTouch)
+            .sizeIn(minWidth = MinTouch, minHeight = MinTouch)
             .clip(shape)
             .then(interaction),
         shape = shape,
@@ -228,6 +231,7 @@ fun SelectChip(
     ) {
         Row(
             modifier = Modifier.padding(horizontal = 12.dp, vertical = 12.dp),
+            horizontalArrangement = Arrangement.Center,
             verticalAlignment = Alignment.CenterVertically,
         ) {
             if (selected) {
@@ -323,7 +327,12 @@ fun <T> RadioList(
     }
 }
 
-/** A passphrase or recovery-code field: hidden as typed, no suggestions. */
+/**
+ * A passphrase or recovery-code field: hidden as typed unless [hidden] is
+ * false (the recovery code is read off paper), and typed as a password
+ * either way, so the keyboard neither suggests nor learns it.
+ * [supportingText] sits under the field and is read with it.
+ */
 @Composable
 fun SecretField(
     value: String,
@@ -333,15 +342,21 @@ fun SecretField(
     imeAction: ImeAction = ImeAction.Done,
     onDone: () -> Unit = {},
     hidden: Boolean = true,
+    supportingText: String? = null,
 ) {
     OutlinedTextField(
         value = value,
         onValueChange = onValueChange,
         label = { Text(label) },
+        supportingText = if (supportingText != null) {
+            { Text(supportingText) }
+        } else {
+            null
+        },
         singleLine = true,
         visualTransformation = if (hidden) PasswordVisualTransformation() else VisualTransformation.None,
         keyboardOptions = KeyboardOptions(
-            keyboardType = if (hidden) KeyboardType.Password else KeyboardType.Ascii,
+            keyboardType = KeyboardType.Password,
             imeAction = imeAction,
             autoCorrectEnabled = false,
         ),
@@ -349,6 +364,11 @@ fun SecretField(
         modifier = modifier.fillMaxWidth(),
     )
 }
+
+/** "At least 6 characters.", from the core's minimum; null until the app has read it. */
+@Composable
+fun passphraseMinHint(minChars: Int?): String? =
+    minChars?.let { pluralStringResource(R.plurals.passphrase_min_chars, it, it) }
 
 /** A day picker in a secure dialog; days after [latest] cannot be picked. */
 @OptIn(ExperimentalMaterial3Api::class)

@@ -31,8 +31,8 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.clearAndSetSemantics
 import androidx.compose.ui.semantics.contentDescription
-import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.font.FontFamily
 import androidx.compose.ui.text.input.ImeAction
 import androidx.compose.ui.text.input.KeyboardCapitalization
@@ -235,6 +235,7 @@ fun FirstRunRoute(graph: AppGraph, onDone: () -> Unit) {
     val notice by vm.notice.collectAsStateWithLifecycle()
     val restore by vm.restoreState.collectAsStateWithLifecycle()
     val biometrics by vm.biometricsAvailable.collectAsStateWithLifecycle()
+    val minChars by graph.passphraseMinChars.collectAsStateWithLifecycle()
 
     LaunchedEffect(state.step) {
         if (state.step == FirstRunStep.Done) onDone()
@@ -243,7 +244,7 @@ fun FirstRunRoute(graph: AppGraph, onDone: () -> Unit) {
     ScreenColumn {
         when (state.step) {
             FirstRunStep.Welcome -> WelcomeStep(vm, biometrics, restore)
-            FirstRunStep.Passphrase -> PassphraseStep(vm, state)
+            FirstRunStep.Passphrase -> PassphraseStep(vm, state, minChars)
             FirstRunStep.ShowCode -> ShowCodeStep(vm, state)
             FirstRunStep.ConfirmCode -> ConfirmCodeStep(vm, state)
             FirstRunStep.Done -> Loading()
@@ -318,7 +319,7 @@ private fun WelcomeStep(vm: FirstRunViewModel, biometrics: Boolean, restore: Fre
 }
 
 @Composable
-private fun PassphraseStep(vm: FirstRunViewModel, state: FirstRunState) {
+private fun PassphraseStep(vm: FirstRunViewModel, state: FirstRunState, minChars: Int?) {
     var passphrase by remember { mutableStateOf("") }
     var repeated by remember { mutableStateOf("") }
 
@@ -332,6 +333,7 @@ private fun PassphraseStep(vm: FirstRunViewModel, state: FirstRunState) {
         onValueChange = { passphrase = it },
         label = stringResource(R.string.passphrase),
         imeAction = ImeAction.Next,
+        supportingText = passphraseMinHint(minChars),
     )
     SecretField(
         value = repeated,
@@ -366,7 +368,8 @@ private fun ShowCodeStep(vm: FirstRunViewModel, state: FirstRunState) {
     FlowRow(
         modifier = Modifier
             .fillMaxWidth()
-            .semantics { contentDescription = spoken },
+            // Read once, group by group, instead of the row and then each cell again.
+            .clearAndSetSemantics { contentDescription = spoken },
         horizontalArrangement = Arrangement.spacedBy(8.dp),
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
@@ -402,7 +405,8 @@ private fun ConfirmCodeStep(vm: FirstRunViewModel, state: FirstRunState) {
         textStyle = MaterialTheme.typography.titleLarge.copy(fontFamily = FontFamily.Monospace),
         keyboardOptions = KeyboardOptions(
             capitalization = KeyboardCapitalization.Characters,
-            keyboardType = KeyboardType.Ascii,
+            // A password field to the keyboard: part of the recovery code is not to be learnt or suggested.
+            keyboardType = KeyboardType.Password,
             imeAction = ImeAction.Done,
             autoCorrectEnabled = false,
         ),

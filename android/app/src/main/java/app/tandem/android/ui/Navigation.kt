@@ -11,6 +11,7 @@ import androidx.compose.foundation.background
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Spacer
+import androidx.compose.foundation.layout.consumeWindowInsets
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.height
 import androidx.compose.foundation.layout.padding
@@ -151,7 +152,10 @@ fun TandemApp(graph: AppGraph) {
         Box(
             Modifier
                 .fillMaxSize()
-                .padding(padding),
+                .padding(padding)
+                // The bars are padded here: the pages' imePadding adds only
+                // what the keyboard covers beyond them, not the bar again.
+                .consumeWindowInsets(padding),
         ) {
             NavHost(navController = navController, startDestination = startRoute) {
                 composable(Routes.FIRST_RUN) {

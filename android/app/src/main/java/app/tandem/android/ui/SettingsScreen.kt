@@ -325,6 +325,7 @@ fun SettingsRoute(graph: AppGraph, journal: Journal, onShare: () -> Unit) {
     val biometric by vm.biometric.collectAsStateWithLifecycle()
     val files by vm.files.collectAsStateWithLifecycle()
     val notice by vm.notice.collectAsStateWithLifecycle()
+    val minChars by graph.passphraseMinChars.collectAsStateWithLifecycle()
     val context = LocalContext.current
     val scope = rememberCoroutineScope()
 
@@ -504,6 +505,7 @@ fun SettingsRoute(graph: AppGraph, journal: Journal, onShare: () -> Unit) {
     if (editingPassphrase) {
         PassphraseDialog(
             changing = state.hasPassphrase,
+            minChars = minChars,
             busy = state.busy,
             message = state.message,
             onSave = { passphrase, repeated ->
@@ -601,6 +603,7 @@ private fun SwitchRow(label: String, checked: Boolean, onChange: (Boolean) -> Un
 @Composable
 private fun PassphraseDialog(
     changing: Boolean,
+    minChars: Int?,
     busy: Boolean,
     message: String?,
     onSave: (String, String) -> Unit,
@@ -626,6 +629,7 @@ private fun PassphraseDialog(
                     onValueChange = { passphrase = it },
                     label = stringResource(R.string.passphrase),
                     imeAction = ImeAction.Next,
+                    supportingText = passphraseMinHint(minChars),
                 )
                 SecretField(
                     value = repeated,

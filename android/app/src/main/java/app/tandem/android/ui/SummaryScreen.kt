@@ -50,7 +50,6 @@ import app.tandem.android.platform.SummaryPrinter
 import app.tandem.android.platform.fileMessageFor
 import app.tandem.android.platform.findFragmentActivity
 import app.tandem.core.Journal
-import java.time.LocalDate
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.StateFlow

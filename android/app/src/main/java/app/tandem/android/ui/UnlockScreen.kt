@@ -107,9 +107,12 @@ class UnlockViewModel(private val graph: AppGraph) : ViewModel() {
             return@launchBusy
         }
         try {
-            if (!graph.session.unlockWithDeviceKey(key)) {
-                // The journal no longer has a wrap for this key (a restore
-                // replaced it): the key is of no use and is forgotten.
+            val opened = graph.session.unlockWithDeviceKey(key)
+            // Only a key the journal refuses is of no use (a restore replaced
+            // the journal and its wraps) and is forgotten. A file that could
+            // not be read this time keeps the key for the next try.
+            val refused = (graph.session.state.value as? SessionState.Locked)?.keyRefused == true
+            if (!opened && refused) {
                 withContext(Dispatchers.IO) { graph.vault.forget() }
                 keyHeldFlow.value = false
             }
