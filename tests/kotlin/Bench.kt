@@ -1,6 +1,7 @@
 // Timings across the FFI boundary from the JVM (tests/kotlin/bench.sh; not
-// part of the test run): a trivial call, and fetching ten years of daily
-// check-ins (3,650) as Kotlin objects.
+// part of the test run): a trivial call, fetching ten years of daily
+// check-ins (3,650) as Kotlin objects, and what the phone screens load:
+// the history list of ten years and the week view's twelve weeks.
 
 import app.tandem.core.*
 import java.nio.file.Files
@@ -59,11 +60,21 @@ fun main() {
         // The same load without building Kotlin objects: the library's own share.
         val pattern = (0 until 15).map { timeMs { journal.pattern(first.plusDays(days.toLong()), 520u) }.second }
 
+        // The history screen with nothing filtered: 522 weeks of entries.
+        val lastDay = first.plusDays(days.toLong())
+        repeat(3) { journal.history(null, null) }
+        val history = (0 until 15).map { timeMs { journal.history(null, null) } }
+        check(history.all { w -> w.first.sumOf { it.checkins.size } == days })
+        // The week view: twelve weeks of insights and the week in numbers.
+        val week = (0 until 15).map { timeMs { journal.insights(lastDay, 12u); journal.weekSummary(lastDay) }.second }
+
         println("trivial call (isLocked), per call:   %.2f µs (median of 5 × %,d)".format(median(trivial) / 1e3, calls))
         println("vocabulary() (62 entries), per call: %.1f µs (median of 5 × 1,000)".format(median(vocab)))
         println("checkins() ten years (3,650):         %.1f ms median, %.1f ms min, %.1f ms max of 15 (goal under 100 ms)"
             .format(median(fetchMs), fetchMs.minOrNull(), fetchMs.maxOrNull()))
         println("pattern() 520 weeks (for scale):      %.1f ms median of 15".format(median(pattern)))
+        println("history() ten years (%d weeks):      %.1f ms median of 15".format(history[0].first.size, median(history.map { it.second })))
+        println("week view (insights 12 + weekSummary): %.1f ms median of 15".format(median(week)))
         journal.close()
     } finally {
         dir.toFile().deleteRecursively()
