@@ -48,3 +48,21 @@ struct ErrorLine: View {
         }
     }
 }
+
+/// What a screen shows when its content couldn't be loaded: what failed,
+/// the sentence, and "Try again", which runs `retry`.
+struct LoadFailedView: View {
+    let title: String
+    let message: String
+    let retry: () async -> Void
+
+    var body: some View {
+        ContentUnavailableView {
+            Label(title, systemImage: "exclamationmark.triangle")
+        } description: {
+            Text(message)
+        } actions: {
+            Button("Try again") { Task { await retry() } }
+        }
+    }
+}

@@ -33,13 +33,7 @@ struct CheckInView: View {
                     save: save,
                     delete: { confirmingDelete = true })
             } else if let loadMessage {
-                ContentUnavailableView {
-                    Label("Couldn't open the check-in", systemImage: "exclamationmark.triangle")
-                } description: {
-                    Text(loadMessage)
-                } actions: {
-                    Button("Try again") { Task { await load() } }
-                }
+                LoadFailedView(title: "Couldn't open the check-in", message: loadMessage, retry: load)
             } else {
                 ProgressView()
             }
@@ -243,38 +237,22 @@ private struct CheckInFields: View {
             }
 
             SwiftUI.Section {
-                TextField("A note in your own words", text: $draft.note, axis: .vertical)
-                    .lineLimit(3...12)
-                    .privacySensitive()
+                WordsField(prompt: "A note in your own words", text: $draft.note)
             } header: {
                 Text("Note")
             } footer: {
                 Text("Private: left out of summaries unless you include it.")
             }
 
-            SwiftUI.Section {
-                if !draft.canSave {
-                    Text("Pick a mood, what you did and what your partner did to save.")
-                        .foregroundStyle(.secondary)
-                }
-                ErrorLine(message: message)
-                if let savedNote {
-                    Label(savedNote, systemImage: "checkmark.circle")
-                        .foregroundStyle(.green)
-                }
-                Button(action: save) {
-                    HStack {
-                        if saving { ProgressView() }
-                        Text(savedBefore ? "Save changes" : "Save check-in")
-                            .bold()
-                    }
-                    .frame(maxWidth: .infinity)
-                }
-                .disabled(!draft.canSave || saving)
-                if savedBefore {
-                    Button("Delete this check-in", role: .destructive, action: delete)
-                }
-            }
+            SaveSection(
+                entry: "check-in",
+                notReady: draft.canSave ? nil : "Pick a mood, what you did and what your partner did to save.",
+                savedBefore: savedBefore,
+                saving: saving,
+                message: message,
+                savedNote: savedNote,
+                save: save,
+                delete: delete)
         }
         .scrollDismissesKeyboard(.interactively)
     }

@@ -9,19 +9,11 @@ struct TickRow: View {
     let action: () -> Void
 
     var body: some View {
-        Button(action: action) {
-            HStack(alignment: .firstTextBaseline) {
-                Text(label)
-                    .foregroundStyle(.primary)
-                    .frame(maxWidth: .infinity, alignment: .leading)
-                    .fixedSize(horizontal: false, vertical: true)
-                Image(systemName: isOn ? "checkmark.circle.fill" : "circle")
-                    .foregroundStyle(isOn ? AnyShapeStyle(.tint) : AnyShapeStyle(.secondary))
-                    .accessibilityHidden(true)
-            }
-            .contentShape(Rectangle())
+        SelectableRow(label: label, isOn: isOn, action: action) {
+            Image(systemName: isOn ? "checkmark.circle.fill" : "circle")
+                .foregroundStyle(isOn ? AnyShapeStyle(.tint) : AnyShapeStyle(.secondary))
+                .accessibilityHidden(true)
         }
-        .accessibilityAddTraits(isOn ? [.isSelected] : [])
     }
 }
 
@@ -33,21 +25,92 @@ struct ChoiceRow: View {
     let action: () -> Void
 
     var body: some View {
+        SelectableRow(label: label, isOn: isOn, action: action) {
+            if isOn {
+                Image(systemName: "checkmark")
+                    .foregroundStyle(.tint)
+                    .accessibilityHidden(true)
+            }
+        }
+    }
+}
+
+/// What both kinds of row are: the label across the row and a `mark` at its
+/// end (hidden from VoiceOver, which hears "selected" instead), the whole
+/// row the target.
+private struct SelectableRow<Mark: View>: View {
+    let label: String
+    let isOn: Bool
+    let action: () -> Void
+    @ViewBuilder var mark: Mark
+
+    var body: some View {
         Button(action: action) {
             HStack(alignment: .firstTextBaseline) {
                 Text(label)
                     .foregroundStyle(.primary)
                     .frame(maxWidth: .infinity, alignment: .leading)
                     .fixedSize(horizontal: false, vertical: true)
-                if isOn {
-                    Image(systemName: "checkmark")
-                        .foregroundStyle(.tint)
-                        .accessibilityHidden(true)
-                }
+                mark
             }
             .contentShape(Rectangle())
         }
         .accessibilityAddTraits(isOn ? [.isSelected] : [])
+    }
+}
+
+/// A field for the user's own words: grows from 3 to 12 lines, and is
+/// marked privacy-sensitive for the system to redact.
+struct WordsField: View {
+    let prompt: String
+    @Binding var text: String
+
+    var body: some View {
+        TextField(prompt, text: $text, axis: .vertical)
+            .lineLimit(3...12)
+            .privacySensitive()
+    }
+}
+
+/// The end of an entry form (check-in, reflection): why it can't be saved
+/// yet, the refused save's sentence or "Saved.", the save button with its
+/// progress, and, once the entry is saved, its delete button.
+struct SaveSection: View {
+    /// The entry, for the buttons' words: "check-in", "reflection".
+    let entry: String
+    /// Why the entry can't be saved yet; nil when it can.
+    var notReady: String? = nil
+    let savedBefore: Bool
+    let saving: Bool
+    let message: String?
+    let savedNote: String?
+    let save: () -> Void
+    let delete: () -> Void
+
+    var body: some View {
+        SwiftUI.Section {
+            if let notReady {
+                Text(notReady)
+                    .foregroundStyle(.secondary)
+            }
+            ErrorLine(message: message)
+            if let savedNote {
+                Label(savedNote, systemImage: "checkmark.circle")
+                    .foregroundStyle(.green)
+            }
+            Button(action: save) {
+                HStack {
+                    if saving { ProgressView() }
+                    Text(savedBefore ? "Save changes" : "Save \(entry)")
+                        .bold()
+                }
+                .frame(maxWidth: .infinity)
+            }
+            .disabled(notReady != nil || saving)
+            if savedBefore {
+                Button("Delete this \(entry)", role: .destructive, action: delete)
+            }
+        }
     }
 }
 

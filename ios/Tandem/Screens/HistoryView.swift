@@ -20,13 +20,7 @@ struct HistoryView: View {
             } else if let sections {
                 list(sections)
             } else if let message {
-                ContentUnavailableView {
-                    Label("Couldn't show the history", systemImage: "exclamationmark.triangle")
-                } description: {
-                    Text(message)
-                } actions: {
-                    Button("Try again") { Task { await load() } }
-                }
+                LoadFailedView(title: "Couldn't show the history", message: message, retry: load)
             } else {
                 ProgressView()
             }

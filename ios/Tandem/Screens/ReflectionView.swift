@@ -32,13 +32,7 @@ struct ReflectionView: View {
                     save: save,
                     delete: { confirmingDelete = true })
             } else if let loadMessage {
-                ContentUnavailableView {
-                    Label("Couldn't open the reflection", systemImage: "exclamationmark.triangle")
-                } description: {
-                    Text(loadMessage)
-                } actions: {
-                    Button("Try again") { Task { await load() } }
-                }
+                LoadFailedView(title: "Couldn't open the reflection", message: loadMessage, retry: load)
             } else {
                 ProgressView()
             }
@@ -124,42 +118,27 @@ private struct ReflectionFields: View {
             }
 
             SwiftUI.Section {
-                TextField("Your answer", text: $draft.needingSpace, axis: .vertical)
-                    .lineLimit(3...12)
-                    .privacySensitive()
+                WordsField(prompt: "Your answer", text: $draft.needingSpace)
             } header: {
                 Text("What happens when one of you needs space?")
             }
 
             SwiftUI.Section {
-                TextField("Your answer", text: $draft.note, axis: .vertical)
-                    .lineLimit(3...12)
-                    .privacySensitive()
+                WordsField(prompt: "Your answer", text: $draft.note)
             } header: {
                 Text("Anything else about this week")
             } footer: {
                 Text("Your own words stay out of summaries unless you include them.")
             }
 
-            SwiftUI.Section {
-                ErrorLine(message: message)
-                if let savedNote {
-                    Label(savedNote, systemImage: "checkmark.circle")
-                        .foregroundStyle(.green)
-                }
-                Button(action: save) {
-                    HStack {
-                        if saving { ProgressView() }
-                        Text(savedBefore ? "Save changes" : "Save reflection")
-                            .bold()
-                    }
-                    .frame(maxWidth: .infinity)
-                }
-                .disabled(saving)
-                if savedBefore {
-                    Button("Delete this reflection", role: .destructive, action: delete)
-                }
-            }
+            SaveSection(
+                entry: "reflection",
+                savedBefore: savedBefore,
+                saving: saving,
+                message: message,
+                savedNote: savedNote,
+                save: save,
+                delete: delete)
         }
         .scrollDismissesKeyboard(.interactively)
     }

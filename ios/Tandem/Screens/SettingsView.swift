@@ -29,13 +29,7 @@ struct SettingsView: View {
             if let state {
                 form(state)
             } else if let message {
-                ContentUnavailableView {
-                    Label("Couldn't open the settings", systemImage: "exclamationmark.triangle")
-                } description: {
-                    Text(message)
-                } actions: {
-                    Button("Try again") { Task { await load() } }
-                }
+                LoadFailedView(title: "Couldn't open the settings", message: message, retry: load)
             } else {
                 ProgressView()
             }

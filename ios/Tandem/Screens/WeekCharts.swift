@@ -36,16 +36,56 @@ private struct ChartHeight: ViewModifier {
     }
 }
 
+/// What the three charts share: the title above the chart (hidden from
+/// VoiceOver, which hears it as the element's label), and the whole as one
+/// VoiceOver element whose value is the core's description and findings,
+/// with its audio graph.
+private struct WeekChartFrame<Content: View, Descriptor: AXChartDescriptorRepresentable>: View {
+    let title: String
+    let accessibilityText: String
+    let descriptor: Descriptor
+    @ViewBuilder var content: Content
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 8) {
+            Text(title)
+                .font(.headline)
+                .accessibilityHidden(true)
+            content
+        }
+        .accessibilityElement(children: .ignore)
+        .accessibilityLabel(title)
+        .accessibilityValue(accessibilityText)
+        .accessibilityChartDescriptor(descriptor)
+    }
+}
+
+extension View {
+    /// The axes every week chart has: the weeks along x (every nth one
+    /// labelled), `yDomain` up the side marked at `yMarks`, and the height.
+    fileprivate func weekAxes(_ weekLabels: [String], yDomain: ClosedRange<Double>, yMarks: [Double]) -> some View {
+        chartXScale(domain: weekLabels)
+            .chartYScale(domain: yDomain)
+            .chartXAxis {
+                AxisMarks(values: axisLabels(weekLabels))
+            }
+            .chartYAxis {
+                AxisMarks(values: yMarks)
+            }
+            .modifier(ChartHeight())
+    }
+}
+
 /// Stacked bars per week: my moves and my partner's side by side.
 struct MovesChartView: View {
     let chart: MovesChart
     let weekLabels: [String]
 
     var body: some View {
-        VStack(alignment: .leading, spacing: 8) {
-            Text(chart.title)
-                .font(.headline)
-                .accessibilityHidden(true)
+        WeekChartFrame(
+            title: chart.title, accessibilityText: chart.accessibilityText,
+            descriptor: MovesDescriptor(chart: chart, weekLabels: weekLabels)
+        ) {
             Chart(chart.segments) { segment in
                 BarMark(
                     x: .value("Week", segment.weekLabel),
@@ -56,25 +96,13 @@ struct MovesChartView: View {
             }
             .chartForegroundStyleScale(
                 domain: chart.legend.map(\.name), range: chart.legend.map { MoveLegend.color($0.move) })
-            .chartXScale(domain: weekLabels)
-            .chartYScale(domain: MovesChart.yDomain)
-            .chartXAxis {
-                AxisMarks(values: axisLabels(weekLabels))
-            }
-            .chartYAxis {
-                AxisMarks(values: [0.0, 1, 2, 3, 4, 5, 6, 7])
-            }
             .chartLegend(position: .bottom, alignment: .leading)
-            .modifier(ChartHeight())
+            .weekAxes(weekLabels, yDomain: MovesChart.yDomain, yMarks: [0, 1, 2, 3, 4, 5, 6, 7])
             Text("For each week, the left bar is you and the right bar is your partner, as you saw them. Heights are days.")
                 .font(.caption)
                 .foregroundStyle(.secondary)
                 .accessibilityHidden(true)
         }
-        .accessibilityElement(children: .ignore)
-        .accessibilityLabel(chart.title)
-        .accessibilityValue(chart.accessibilityText)
-        .accessibilityChartDescriptor(MovesDescriptor(chart: chart, weekLabels: weekLabels))
     }
 }
 
@@ -84,10 +112,10 @@ struct MoodChartView: View {
     let weekLabels: [String]
 
     var body: some View {
-        VStack(alignment: .leading, spacing: 8) {
-            Text(chart.title)
-                .font(.headline)
-                .accessibilityHidden(true)
+        WeekChartFrame(
+            title: chart.title, accessibilityText: chart.accessibilityText,
+            descriptor: MoodDescriptor(chart: chart)
+        ) {
             Chart {
                 ForEach(chart.points.filter { $0.mood != nil }) { point in
                     LineMark(
@@ -103,20 +131,8 @@ struct MoodChartView: View {
                     .foregroundStyle(Theme.line)
                 }
             }
-            .chartXScale(domain: weekLabels)
-            .chartYScale(domain: MoodChart.yDomain)
-            .chartXAxis {
-                AxisMarks(values: axisLabels(weekLabels))
-            }
-            .chartYAxis {
-                AxisMarks(values: [1.0, 2, 3, 4, 5])
-            }
-            .modifier(ChartHeight())
+            .weekAxes(weekLabels, yDomain: MoodChart.yDomain, yMarks: [1, 2, 3, 4, 5])
         }
-        .accessibilityElement(children: .ignore)
-        .accessibilityLabel(chart.title)
-        .accessibilityValue(chart.accessibilityText)
-        .accessibilityChartDescriptor(MoodDescriptor(chart: chart))
     }
 }
 
@@ -126,10 +142,10 @@ struct CycleChartView: View {
     let weekLabels: [String]
 
     var body: some View {
-        VStack(alignment: .leading, spacing: 8) {
-            Text(chart.title)
-                .font(.headline)
-                .accessibilityHidden(true)
+        WeekChartFrame(
+            title: chart.title, accessibilityText: chart.accessibilityText,
+            descriptor: CycleDescriptor(chart: chart)
+        ) {
             Chart {
                 ForEach(chart.points.filter { $0.days != nil }) { point in
                     BarMark(
@@ -148,15 +164,7 @@ struct CycleChartView: View {
                     .lineStyle(StrokeStyle(lineWidth: 2, dash: [6, 4]))
                 }
             }
-            .chartXScale(domain: weekLabels)
-            .chartYScale(domain: CycleChart.yDomain)
-            .chartXAxis {
-                AxisMarks(values: axisLabels(weekLabels))
-            }
-            .chartYAxis {
-                AxisMarks(values: [0.0, 1, 2, 3, 4, 5, 6, 7])
-            }
-            .modifier(ChartHeight())
+            .weekAxes(weekLabels, yDomain: CycleChart.yDomain, yMarks: [0, 1, 2, 3, 4, 5, 6, 7])
             if !chart.trend.isEmpty {
                 Label("Dashed line: the trend", systemImage: "line.diagonal")
                     .font(.caption)
@@ -164,10 +172,6 @@ struct CycleChartView: View {
                     .accessibilityHidden(true)
             }
         }
-        .accessibilityElement(children: .ignore)
-        .accessibilityLabel(chart.title)
-        .accessibilityValue(chart.accessibilityText)
-        .accessibilityChartDescriptor(CycleDescriptor(chart: chart))
     }
 }
 

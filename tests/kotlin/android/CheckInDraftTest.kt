@@ -13,6 +13,7 @@ import app.tandem.core.Repair
 import app.tandem.core.Side
 import app.tandem.core.Skill
 import app.tandem.core.choices
+import ci
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertFalse
@@ -20,17 +21,13 @@ import kotlin.test.assertNotNull
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import kotlinx.coroutines.runBlocking
-import org.junit.After
 import org.junit.Test
 
-class CheckInDraftTest {
-    private val temp = TempJournal()
-    private val io = TestDispatcher()
-
-    @After
-    fun cleanUp() {
-        io.close()
-        temp.close()
+class CheckInDraftTest : JournalFixture() {
+    /** An editor over the journal, its today Wednesday 25 November 2026, with [date] loaded. */
+    private suspend fun loadedEditor(date: String): CheckInEditor {
+        temp.journal.setToday(day("2026-11-25"))
+        return CheckInEditor(temp.journal, io).also { it.load(day(date)) }
     }
 
     @Test
@@ -162,8 +159,8 @@ class CheckInDraftTest {
         assertEquals(1u, editor.state.value.savedRevision)
         assertFalse(editor.state.value.saving)
         assertEquals(
-            checkIn("2026-11-25", 4, Move.PURSUED, PartnerMove.WITHDREW, intensity = 6,
-                behaviours = listOf(Behaviour.ASK_TO_TALK), note = "talked"),
+            ci("2026-11-25", 4, Move.PURSUED, PartnerMove.WITHDREW, intensity = 6,
+                behaviours = listOf(Behaviour.ASK_TO_TALK)).copy(note = "talked"),
             journal.checkin(day("2026-11-25"))?.checkin,
         )
 
@@ -179,17 +176,14 @@ class CheckInDraftTest {
 
     @Test
     fun aRefusedSaveKeepsTheDraftAndShowsTheCoresSentence() = runBlocking<Unit> {
-        val journal = temp.journal
-        journal.setToday(day("2026-11-25"))
-        val editor = CheckInEditor(journal, io)
-        editor.load(day("2026-11-25"))
+        val editor = loadedEditor("2026-11-25")
         editor.edit { it.copy(mood = 3, myMove = Move.NEITHER, partnerMove = PartnerMove.NEITHER, intensity = 11) }
         val before = editor.state.value.draft
         assertFalse(editor.save())
         assertEquals("How heated it got must be from 0 to 10.", editor.state.value.message)
         assertEquals(before, editor.state.value.draft)
         assertNull(editor.state.value.savedRevision)
-        assertNull(journal.checkin(day("2026-11-25")))
+        assertNull(temp.journal.checkin(day("2026-11-25")))
 
         // A value past a byte is refused too, not wrapped round to a valid one (256 would be 0).
         editor.edit { it.copy(intensity = 256) }
@@ -202,22 +196,16 @@ class CheckInDraftTest {
 
     @Test
     fun anIncompleteDraftIsNotSentAndSaysWhatIsMissing() = runBlocking<Unit> {
-        val journal = temp.journal
-        journal.setToday(day("2026-11-25"))
-        val editor = CheckInEditor(journal, io)
-        editor.load(day("2026-11-25"))
+        val editor = loadedEditor("2026-11-25")
         editor.edit { it.copy(mood = 3) }
         assertFalse(editor.save())
         assertEquals(ModelText.CHECK_IN_INCOMPLETE, editor.state.value.message)
-        assertNull(journal.checkin(day("2026-11-25")))
+        assertNull(temp.journal.checkin(day("2026-11-25")))
     }
 
     @Test
     fun aDayLaterThanTomorrowIsRefusedByTheCoreWithTheDaysSentence() = runBlocking<Unit> {
-        val journal = temp.journal
-        journal.setToday(day("2026-11-25"))
-        val editor = CheckInEditor(journal, io)
-        editor.load(day("2026-11-27"))
+        val editor = loadedEditor("2026-11-27")
         editor.edit { it.copy(mood = 3, myMove = Move.NEITHER, partnerMove = PartnerMove.NEITHER) }
         assertFalse(editor.save())
         assertEquals("The day is later than tomorrow.", editor.state.value.message)
@@ -227,7 +215,7 @@ class CheckInDraftTest {
     fun deletingTheLoadedDayLeavesAnEmptyDraftAndNoEntry() = runBlocking<Unit> {
         val journal = temp.journal
         journal.setToday(day("2026-11-25"))
-        journal.saveCheckin(checkIn("2026-11-24", 2, Move.PURSUED, PartnerMove.WITHDREW))
+        journal.saveCheckin(ci("2026-11-24", 2, Move.PURSUED, PartnerMove.WITHDREW))
         val editor = CheckInEditor(journal, io)
         editor.load(day("2026-11-24"))
         assertTrue(editor.delete())

@@ -10,19 +10,10 @@ import kotlin.test.assertNotNull
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import kotlinx.coroutines.runBlocking
-import org.junit.After
 import org.junit.Test
 
-class FirstRunTest {
-    private val temp = TempJournal()
-    private val io = TestDispatcher()
+class FirstRunTest : JournalFixture() {
     private val session = Session(temp.path, io, TEST_KDF)
-
-    @After
-    fun cleanUp() {
-        io.close()
-        temp.close()
-    }
 
     /** A flow brought to the passphrase step. */
     private fun atPassphrase(deviceKey: ByteArray? = null): FirstRun =

@@ -1,26 +1,21 @@
 // Shared by the model-layer tests: a real journal in a temp dir with a low
-// PBKDF2 count, check-in builders, and dispatchers that show where the
-// model's core calls ran.
+// PBKDF2 count, the base of the tests that use one, and dispatchers that
+// show where the model's core calls ran. Check-ins are built with `ci` of
+// tests/kotlin/JournalTest.kt, compiled with these files by run.sh.
 package app.tandem.android.model
 
-import app.tandem.core.Behaviour
 import app.tandem.core.CheckIn
 import app.tandem.core.DateRange
-import app.tandem.core.Feeling
 import app.tandem.core.HistoryWeek
 import app.tandem.core.Insights
 import app.tandem.core.Journal
-import app.tandem.core.Move
 import app.tandem.core.NaiveDate
 import app.tandem.core.NoHandle
-import app.tandem.core.PartnerMove
 import app.tandem.core.Reflection
-import app.tandem.core.Repair
 import app.tandem.core.SavedCheckIn
 import app.tandem.core.SavedReflection
 import app.tandem.core.Section
 import app.tandem.core.Settings
-import app.tandem.core.Skill
 import app.tandem.core.UnlockMethod
 import app.tandem.core.WeekSummary
 import app.tandem.core.createJournal
@@ -36,6 +31,7 @@ import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
 import kotlin.coroutines.CoroutineContext
 import kotlinx.coroutines.CoroutineDispatcher
+import org.junit.After
 
 /** A low PBKDF2 count: 600,000 rounds per unlock would make the suite slow. */
 val TEST_KDF: UInt = 1_000u
@@ -67,31 +63,23 @@ class TempJournal(deviceKey: ByteArray? = null, passphrase: String? = PASSPHRASE
     }
 }
 
-/** A check-in with the fields the tests need, the rest empty. */
-fun checkIn(
-    date: String,
-    mood: Int,
-    me: Move,
-    partner: PartnerMove,
-    intensity: Int? = null,
-    repair: Repair? = null,
-    skills: List<Skill> = listOf(),
-    feelings: List<Feeling> = listOf(),
-    behaviours: List<Behaviour> = listOf(),
-    note: String = "",
-) = CheckIn(
-    date = day(date),
-    mood = mood.toUByte(),
-    myMove = me,
-    partnerMove = partner,
-    behaviours = behaviours,
-    feelings = feelings,
-    intensity = intensity?.toUByte(),
-    skills = skills,
-    repair = repair,
-    closeness = null,
-    note = note,
-)
+/**
+ * The base of a test over one real journal: a fresh [temp] journal and an
+ * [io] dispatcher for each test, both closed after it.
+ */
+abstract class JournalFixture {
+    /** The test's journal, in its own temp dir. */
+    protected val temp = TempJournal()
+
+    /** The dispatcher the holders under test are given. */
+    protected val io = TestDispatcher()
+
+    @After
+    fun cleanUp() {
+        io.close()
+        temp.close()
+    }
+}
 
 /**
  * Runs coroutines on one named daemon thread and counts dispatches, so a

@@ -9,40 +9,36 @@ import app.tandem.core.Reflection
 import app.tandem.core.Settings
 import app.tandem.core.WeekStart
 import app.tandem.core.Who
+import ci
+import java.time.LocalDate
 import kotlin.test.assertEquals
 import kotlin.test.assertNull
 import kotlinx.coroutines.runBlocking
-import org.junit.After
 import org.junit.Before
 import org.junit.Test
 
-class HistoryTest {
-    private val temp = TempJournal()
-    private val io = TestDispatcher()
-
+class HistoryTest : JournalFixture() {
     @Before
     fun fill() {
         val journal = temp.journal
         journal.setToday(day("2027-01-01"))
         journal.saveCheckins(
             listOf(
-                checkIn("2026-11-23", 2, Move.PURSUED, PartnerMove.WITHDREW),
-                checkIn("2026-11-25", 4, Move.NEITHER, PartnerMove.NEITHER),
-                checkIn("2026-12-01", 3, Move.WITHDREW, PartnerMove.PURSUED),
-                checkIn("2026-12-29", 5, Move.BOTH, PartnerMove.UNKNOWN),
-                checkIn("2027-01-01", 3, Move.PURSUED, PartnerMove.BOTH),
+                ci("2026-11-23", 2, Move.PURSUED, PartnerMove.WITHDREW),
+                ci("2026-11-25", 4, Move.NEITHER, PartnerMove.NEITHER),
+                ci("2026-12-01", 3, Move.WITHDREW, PartnerMove.PURSUED),
+                ci("2026-12-29", 5, Move.BOTH, PartnerMove.UNKNOWN),
+                ci("2027-01-01", 3, Move.PURSUED, PartnerMove.BOTH),
             ),
         )
         journal.saveReflection(Reflection(weekStart = day("2026-11-25"), raisesConcerns = Who.ME))
     }
 
-    @After
-    fun cleanUp() {
-        io.close()
-        temp.close()
-    }
-
     private fun rows(section: HistorySection) = section.rows.map { Triple(it.dayLabel, it.moveLabel, it.mood) }
+
+    /** The sections a holder loads from the journal, from [from] to [to] (every week when null). */
+    private suspend fun loaded(from: LocalDate? = null, to: LocalDate? = null): List<HistorySection> =
+        HistoryHolder(temp.journal, io).also { it.load(from, to) }.state.value.sections
 
     @Test
     fun dayAndWeekLabelsReadAsWorkedOutByHand() {
@@ -59,9 +55,7 @@ class HistoryTest {
 
     @Test
     fun mondayWeeksAreListedNewestFirstWithRowsByDayAndTheWeeksReflection() = runBlocking<Unit> {
-        val holder = HistoryHolder(temp.journal, io)
-        holder.load()
-        val sections = holder.state.value.sections
+        val sections = loaded()
         assertEquals(
             listOf("28 Dec 2026 – 3 Jan 2027", "30 Nov – 6 Dec 2026", "23–29 Nov 2026"),
             sections.map { it.title },
@@ -94,9 +88,7 @@ class HistoryTest {
     @Test
     fun sundayWeeksRegroupTheSameDays() = runBlocking<Unit> {
         temp.journal.setSettings(Settings(WeekStart.SUNDAY))
-        val holder = HistoryHolder(temp.journal, io)
-        holder.load()
-        val sections = holder.state.value.sections
+        val sections = loaded()
         // Sunday 27 Dec – Saturday 2 Jan, Sunday 29 Nov – Saturday 5 Dec, Sunday 22 – Saturday 28 Nov.
         assertEquals(
             listOf("27 Dec 2026 – 2 Jan 2027", "29 Nov – 5 Dec 2026", "22–28 Nov 2026"),
@@ -109,10 +101,8 @@ class HistoryTest {
 
     @Test
     fun aRangeIsWidenedToWholeWeeks() = runBlocking<Unit> {
-        val holder = HistoryHolder(temp.journal, io)
         // 2 Dec is in the week of 30 Nov (which holds 1 Dec); 30 Dec in the week to 3 Jan (which holds 1 Jan).
-        holder.load(from = day("2026-12-02"), to = day("2026-12-30"))
-        val sections = holder.state.value.sections
+        val sections = loaded(from = day("2026-12-02"), to = day("2026-12-30"))
         assertEquals(listOf("28 Dec 2026 – 3 Jan 2027", "30 Nov – 6 Dec 2026"), sections.map { it.title })
         assertEquals(listOf(2, 1), sections.map { it.rows.size })
     }

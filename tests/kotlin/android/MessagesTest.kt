@@ -8,6 +8,7 @@ import app.tandem.core.Move
 import app.tandem.core.PartnerMove
 import app.tandem.core.Unlock
 import app.tandem.core.createJournal
+import ci
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertFalse
@@ -88,12 +89,12 @@ class MessagesTest {
         assertFalse("abc12" in messageFor(short))
 
         val mood = assertFailsWith<JournalException.InvalidInput> {
-            journal.saveCheckin(checkIn("2026-11-25", 9, Move.PURSUED, PartnerMove.WITHDREW))
+            journal.saveCheckin(ci("2026-11-25", 9, Move.PURSUED, PartnerMove.WITHDREW))
         }
         assertEquals("The mood must be from 1 to 5.", messageFor(mood))
 
         val later = assertFailsWith<JournalException.InvalidInput> {
-            journal.saveCheckin(checkIn("2026-11-27", 3, Move.PURSUED, PartnerMove.WITHDREW))
+            journal.saveCheckin(ci("2026-11-27", 3, Move.PURSUED, PartnerMove.WITHDREW))
         }
         assertEquals("The day is later than tomorrow.", messageFor(later))
 

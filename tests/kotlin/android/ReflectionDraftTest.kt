@@ -12,17 +12,13 @@ import kotlin.test.assertFalse
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import kotlinx.coroutines.runBlocking
-import org.junit.After
 import org.junit.Test
 
-class ReflectionDraftTest {
-    private val temp = TempJournal()
-    private val io = TestDispatcher()
-
-    @After
-    fun cleanUp() {
-        io.close()
-        temp.close()
+class ReflectionDraftTest : JournalFixture() {
+    /** An editor over the journal, its today Wednesday 25 November 2026, with the week of [date] loaded. */
+    private suspend fun loadedEditor(date: String): ReflectionEditor {
+        temp.journal.setToday(day("2026-11-25"))
+        return ReflectionEditor(temp.journal, io).also { it.load(day(date)) }
     }
 
     @Test
@@ -58,10 +54,7 @@ class ReflectionDraftTest {
 
     @Test
     fun aReflectionSavedFromAWednesdayIsKeptUnderItsMondayAndLoadsBackFromAnyDayOfTheWeek() = runBlocking<Unit> {
-        val journal = temp.journal
-        journal.setToday(day("2026-11-25"))
-        val editor = ReflectionEditor(journal, io)
-        editor.load(day("2026-11-25"))
+        val editor = loadedEditor("2026-11-25")
         // Wednesday 25 November 2026: its Monday week is 23–29 November.
         assertEquals(DateRange(day("2026-11-23"), day("2026-11-29")), editor.state.value.week)
         assertNull(editor.state.value.savedRevision)
@@ -69,8 +62,7 @@ class ReflectionDraftTest {
         assertTrue(editor.save())
         assertEquals(1u, editor.state.value.savedRevision)
 
-        val again = ReflectionEditor(journal, io)
-        again.load(day("2026-11-29"))
+        val again = loadedEditor("2026-11-29")
         val draft = again.state.value.draft
         assertEquals(day("2026-11-23"), draft?.weekStart)
         assertEquals(Who.ME, draft?.raisesConcerns)
@@ -81,27 +73,21 @@ class ReflectionDraftTest {
 
     @Test
     fun withSundayWeeksTheEditorShowsTheSundayWeek() = runBlocking<Unit> {
-        val journal = temp.journal
-        journal.setToday(day("2026-11-25"))
-        journal.setSettings(Settings(WeekStart.SUNDAY))
-        val editor = ReflectionEditor(journal, io)
-        editor.load(day("2026-11-25"))
+        temp.journal.setSettings(Settings(WeekStart.SUNDAY))
+        val editor = loadedEditor("2026-11-25")
         // Sunday 22 to Saturday 28 November 2026.
         assertEquals(DateRange(day("2026-11-22"), day("2026-11-28")), editor.state.value.week)
     }
 
     @Test
     fun aRefusedSaveKeepsTheDraftAndShowsTheCoresSentence() = runBlocking<Unit> {
-        val journal = temp.journal
-        journal.setToday(day("2026-11-25"))
-        val editor = ReflectionEditor(journal, io)
-        editor.load(day("2026-11-25"))
+        val editor = loadedEditor("2026-11-25")
         editor.edit { it.copy(talkSafety = 6, note = "kept") }
         val before = editor.state.value.draft
         assertFalse(editor.save())
         assertEquals("How safe talking felt must be from 1 (safe) to 5 (overwhelming).", editor.state.value.message)
         assertEquals(before, editor.state.value.draft)
-        assertNull(journal.reflection(day("2026-11-25")))
+        assertNull(temp.journal.reflection(day("2026-11-25")))
     }
 
     @Test

@@ -14,19 +14,10 @@ import kotlin.test.assertNull
 import kotlin.test.assertSame
 import kotlin.test.assertTrue
 import kotlinx.coroutines.runBlocking
-import org.junit.After
 import org.junit.Test
 
-class SessionTest {
-    private val temp = TempJournal()
-    private val io = TestDispatcher()
+class SessionTest : JournalFixture() {
     private val deviceKey = ByteArray(32) { (it * 7 + 3).toByte() }
-
-    @After
-    fun cleanUp() {
-        io.close()
-        temp.close()
-    }
 
     private fun session() = Session(temp.path, io, TEST_KDF)
 

@@ -8,6 +8,7 @@ import app.tandem.core.Move
 import app.tandem.core.PartnerMove
 import app.tandem.core.Section
 import app.tandem.core.summarySections
+import ci
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertFalse
@@ -15,24 +16,14 @@ import kotlin.test.assertNotNull
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import kotlinx.coroutines.runBlocking
-import org.junit.After
 import org.junit.Before
 import org.junit.Test
 
-class SummaryRequestTest {
-    private val temp = TempJournal()
-    private val io = TestDispatcher()
-
+class SummaryRequestTest : JournalFixture() {
     @Before
     fun fill() {
         temp.journal.setToday(day("2026-11-25"))
-        temp.journal.saveCheckin(checkIn("2026-11-24", 3, Move.PURSUED, PartnerMove.WITHDREW, note = "a walk by the river"))
-    }
-
-    @After
-    fun cleanUp() {
-        io.close()
-        temp.close()
+        temp.journal.saveCheckin(ci("2026-11-24", 3, Move.PURSUED, PartnerMove.WITHDREW).copy(note = "a walk by the river"))
     }
 
     private suspend fun loaded(): SummaryHolder = SummaryHolder(temp.journal, io).also { it.load() }

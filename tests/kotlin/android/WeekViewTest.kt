@@ -9,13 +9,13 @@ import app.tandem.core.Move
 import app.tandem.core.PartnerMove
 import app.tandem.core.Repair
 import app.tandem.core.Skill
+import ci
 import java.time.LocalDate
 import kotlin.test.assertEquals
 import kotlin.test.assertNotNull
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import kotlinx.coroutines.runBlocking
-import org.junit.After
 import org.junit.Test
 
 /** Journal B: 5 Jan – 1 Mar 2026, the cycle easing in the last four weeks. */
@@ -24,7 +24,7 @@ fun journalB(): List<CheckIn> {
     val calm = Move.NEITHER to PartnerMove.NEITHER
     val skill = listOf(Skill.REGULATE)
     fun b(date: String, mood: Int, moves: Pair<Move, PartnerMove>, intensity: Int, repair: Repair?, skills: List<Skill> = listOf()) =
-        checkIn(date, mood, moves.first, moves.second, intensity, repair, skills)
+        ci(date, mood, moves.first, moves.second, intensity, repair, skills)
     return listOf(
         // Before: 5 cycle days of 7; repairs R (skill), N, N, N, P (skill).
         b("2026-01-05", 2, pw, 8, Repair.RECONNECTED, skill),
@@ -45,16 +45,7 @@ fun journalB(): List<CheckIn> {
     )
 }
 
-class WeekViewTest {
-    private val temp = TempJournal()
-    private val io = TestDispatcher()
-
-    @After
-    fun cleanUp() {
-        io.close()
-        temp.close()
-    }
-
+class WeekViewTest : JournalFixture() {
     private suspend fun loaded(checkIns: List<CheckIn>, today: String, weeks: Int): WeekView {
         val journal = temp.journal
         journal.setToday(day(today))
@@ -137,8 +128,8 @@ class WeekViewTest {
     fun aTrendLineRunningOffTheAxisHasItsEndsClampedToZeroAndSeven() = runBlocking<Unit> {
         // Four Monday weeks to 1 Mar 2026: empty, 9–15 Feb every day a cycle day,
         // 18 Feb a calm day, empty.
-        val cycleWeek = (9..15).map { checkIn("2026-02-%02d".format(it), 3, Move.PURSUED, PartnerMove.WITHDREW) }
-        val view = loaded(cycleWeek + checkIn("2026-02-18", 5, Move.NEITHER, PartnerMove.NEITHER), "2026-03-01", 4)
+        val cycleWeek = (9..15).map { ci("2026-02-%02d".format(it), 3, Move.PURSUED, PartnerMove.WITHDREW) }
+        val view = loaded(cycleWeek + ci("2026-02-18", 5, Move.NEITHER, PartnerMove.NEITHER), "2026-03-01", 4)
         assertEquals(listOf(null, 7, 0, null), view.cycle.weeks.map { it.days })
         assertEquals(listOf(null, 3.0, 5.0, null), view.mood.weeks.map { it.mood })
         // Through (1, 7) and (2, 0): slope -7, intercept 14; at i = 3: 14 - 21 = -7.
@@ -162,7 +153,7 @@ class WeekViewTest {
 
     @Test
     fun underTwoWeeksWithDataThereIsNoTrendLine() = runBlocking<Unit> {
-        val view = loaded(listOf(checkIn("2026-02-25", 3, Move.PURSUED, PartnerMove.WITHDREW)), "2026-03-01", 4)
+        val view = loaded(listOf(ci("2026-02-25", 3, Move.PURSUED, PartnerMove.WITHDREW)), "2026-03-01", 4)
         assertNull(view.cycle.trend)
         assertEquals(listOf(null, null, null, 1), view.cycle.weeks.map { it.days })
     }

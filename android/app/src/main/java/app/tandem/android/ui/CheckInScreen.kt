@@ -9,11 +9,9 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.selection.toggleable
-import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material3.HorizontalDivider
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
-import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -27,7 +25,6 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.Role
-import androidx.compose.ui.text.input.KeyboardCapitalization
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
@@ -182,8 +179,7 @@ private fun CheckInFields(
     onEdit: ((CheckInDraft) -> CheckInDraft) -> Unit,
 ) {
     // The three answers a check-in cannot go without.
-    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.checkin_mood))
+    Question(stringResource(R.string.checkin_mood)) {
         SingleChoiceChips(
             options = (1..5).toList(),
             selected = draft.mood,
@@ -193,8 +189,7 @@ private fun CheckInFields(
         )
         Hint(stringResource(R.string.checkin_mood_scale))
     }
-    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.checkin_my_move))
+    Question(stringResource(R.string.checkin_my_move)) {
         RadioList(
             options = form.moves,
             selected = form.moves.firstOrNull { it.value == draft.myMove },
@@ -202,8 +197,7 @@ private fun CheckInFields(
             onSelect = { choice -> onEdit { it.copy(myMove = choice.value) } },
         )
     }
-    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.checkin_partner_move))
+    Question(stringResource(R.string.checkin_partner_move)) {
         RadioList(
             options = form.partnerMoves,
             selected = form.partnerMoves.firstOrNull { it.value == draft.partnerMove },
@@ -215,8 +209,7 @@ private fun CheckInFields(
     HorizontalDivider()
     Hint(stringResource(R.string.checkin_optional))
 
-    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.checkin_behaviours))
+    Question(stringResource(R.string.checkin_behaviours)) {
         form.behaviours.forEach { group ->
             SideLabel(group)
             MultiChoiceChips(
@@ -227,8 +220,7 @@ private fun CheckInFields(
             )
         }
     }
-    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.checkin_feelings))
+    Question(stringResource(R.string.checkin_feelings)) {
         form.feelings.forEach { group ->
             SideLabel(group)
             MultiChoiceChips(
@@ -239,8 +231,7 @@ private fun CheckInFields(
             )
         }
     }
-    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.checkin_intensity))
+    Question(stringResource(R.string.checkin_intensity)) {
         SingleChoiceChips(
             options = (0..10).toList(),
             selected = draft.intensity,
@@ -249,8 +240,7 @@ private fun CheckInFields(
         )
         Hint(stringResource(R.string.checkin_intensity_scale))
     }
-    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.checkin_skills))
+    Question(stringResource(R.string.checkin_skills)) {
         MultiChoiceChips(
             options = form.skills,
             selected = form.skills.filter { it.value in draft.skills }.toSet(),
@@ -258,8 +248,7 @@ private fun CheckInFields(
             onToggle = { choice -> onEdit { it.toggle(choice.value) } },
         )
     }
-    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.checkin_repair))
+    Question(stringResource(R.string.checkin_repair)) {
         SingleChoiceChips(
             options = form.repairs,
             selected = form.repairs.firstOrNull { it.value == draft.repair },
@@ -270,17 +259,11 @@ private fun CheckInFields(
 
     ClosenessSection(form, draft, onEdit)
 
-    var note by remember(noteKey) { mutableStateOf(draft.note) }
-    OutlinedTextField(
-        value = note,
-        onValueChange = { text ->
-            note = text
-            onEdit { it.copy(note = text) }
-        },
-        label = { Text(stringResource(R.string.checkin_note)) },
-        minLines = 3,
-        keyboardOptions = KeyboardOptions(capitalization = KeyboardCapitalization.Sentences),
-        modifier = Modifier.fillMaxWidth(),
+    WordsField(
+        label = stringResource(R.string.checkin_note),
+        initial = draft.note,
+        resetKey = noteKey,
+        onChange = { text -> onEdit { it.copy(note = text) } },
     )
 }
 

@@ -1,6 +1,7 @@
-// Pieces every screen uses: a scrolling page, headings, pickers that wrap
-// and keep 48dp targets at any font size, messages read out by TalkBack,
-// and dialogs that keep FLAG_SECURE (each dialog is a window of its own).
+// Pieces every screen uses: a scrolling page, headings and form questions,
+// pickers that wrap and keep 48dp targets at any font size, secret and
+// free-text fields, messages read out by TalkBack, and dialogs that keep
+// FLAG_SECURE (each dialog is a window of its own).
 package app.tandem.android.ui
 
 import android.text.format.DateFormat
@@ -51,6 +52,10 @@ import androidx.compose.material3.TimePicker
 import androidx.compose.material3.rememberDatePickerState
 import androidx.compose.material3.rememberTimePickerState
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.draw.clip
@@ -65,6 +70,7 @@ import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.ImeAction
+import androidx.compose.ui.text.input.KeyboardCapitalization
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.text.input.VisualTransformation
@@ -126,6 +132,15 @@ fun SectionTitle(text: String, modifier: Modifier = Modifier) {
         style = MaterialTheme.typography.titleMedium,
         modifier = modifier.semantics { heading() },
     )
+}
+
+/** A question of a form: its heading, then its picker and any hint, 8dp apart. */
+@Composable
+fun Question(title: String, content: @Composable ColumnScope.() -> Unit) {
+    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        SectionTitle(title)
+        content()
+    }
 }
 
 /** Secondary words under a heading or a picker. */
@@ -362,6 +377,28 @@ fun SecretField(
         ),
         keyboardActions = KeyboardActions(onDone = { onDone() }, onGo = { onDone() }),
         modifier = modifier.fillMaxWidth(),
+    )
+}
+
+/**
+ * A field for the user's own words: three lines or more, sentences
+ * capitalised. It keeps its own text, so typing never waits on the model:
+ * started from [initial], started again whenever [resetKey] changes, and
+ * each edit handed to [onChange].
+ */
+@Composable
+fun WordsField(label: String, initial: String, resetKey: Any, onChange: (String) -> Unit) {
+    var text by remember(resetKey) { mutableStateOf(initial) }
+    OutlinedTextField(
+        value = text,
+        onValueChange = {
+            text = it
+            onChange(it)
+        },
+        label = { Text(label) },
+        minLines = 3,
+        keyboardOptions = KeyboardOptions(capitalization = KeyboardCapitalization.Sentences),
+        modifier = Modifier.fillMaxWidth(),
     )
 }
 

@@ -50,7 +50,6 @@ import app.tandem.android.model.FirstRunStep
 import app.tandem.android.platform.BiometricOutcome
 import app.tandem.android.platform.PromptText
 import app.tandem.android.platform.authenticate
-import app.tandem.android.platform.fileMessageFor
 import app.tandem.android.platform.findFragmentActivity
 import app.tandem.core.Unlock
 import javax.crypto.Cipher
@@ -67,9 +66,6 @@ import kotlinx.coroutines.flow.stateIn
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 
-/** The restore from the first run: a picked backup waiting for its secret. */
-data class FreshRestoreState(val picked: Boolean = false, val busy: Boolean = false, val message: String? = null)
-
 /**
  * Wraps the model's [FirstRun], made once the device key is settled (a
  * fresh key after the biometric prompt, or none). While the recovery code
@@ -80,7 +76,10 @@ class FirstRunViewModel(private val graph: AppGraph) : ViewModel() {
     private val holder = MutableStateFlow<FirstRun?>(null)
     private val biometricsFlow = MutableStateFlow(false)
     private val noticeFlow = MutableStateFlow<String?>(null)
-    private val restoreFlow = MutableStateFlow(FreshRestoreState())
+
+    // A new phone's restore: the backup becomes this phone's journal, which is then opened.
+    private val restorer = BackupRestore(graph.files, viewModelScope, graph.scope) { graph.files.restoreFresh(it) }
+
     private var deviceKey: ByteArray? = null
     private var holding = false
 
@@ -96,7 +95,7 @@ class FirstRunViewModel(private val graph: AppGraph) : ViewModel() {
     val notice: StateFlow<String?> = noticeFlow.asStateFlow()
 
     /** The restore of a backup, when the user chose that instead. */
-    val restoreState: StateFlow<FreshRestoreState> = restoreFlow.asStateFlow()
+    val restoreState: StateFlow<RestoreState> = restorer.state
 
     /** Whether the journal will have a device key (so the passphrase may be skipped). */
     val hasDeviceKey: Boolean
@@ -170,43 +169,16 @@ class FirstRunViewModel(private val graph: AppGraph) : ViewModel() {
     }
 
     /** Copies the picked backup in and asks for its secret. */
-    fun pickBackup(uri: Uri) {
-        viewModelScope.launch {
-            restoreFlow.value = FreshRestoreState(busy = true)
-            restoreFlow.value = try {
-                graph.files.readBackup(uri)
-                FreshRestoreState(picked = true)
-            } catch (e: CancellationException) {
-                throw e
-            } catch (e: Exception) {
-                FreshRestoreState(message = fileMessageFor(e))
-            }
-        }
-    }
+    fun pickBackup(uri: Uri) = restorer.pick(uri)
 
     /**
      * Restores the picked backup with [unlock]; on success the app moves on
      * to today. Runs in the app's scope: a restore is never cut off halfway.
      */
-    fun restore(unlock: Unlock) {
-        graph.scope.launch {
-            restoreFlow.value = restoreFlow.value.copy(busy = true, message = null)
-            restoreFlow.value = try {
-                graph.files.restoreFresh(unlock)
-                FreshRestoreState()
-            } catch (e: CancellationException) {
-                throw e
-            } catch (e: Exception) {
-                restoreFlow.value.copy(busy = false, message = fileMessageFor(e))
-            }
-        }
-    }
+    fun restore(unlock: Unlock) = restorer.restore(unlock)
 
     /** The user closed the restore dialog. */
-    fun cancelRestore() {
-        restoreFlow.value = FreshRestoreState()
-        viewModelScope.launch { graph.files.discardIncoming() }
-    }
+    fun cancelRestore() = restorer.cancel()
 
     /** Clears the platform sentence once shown. */
     fun dismissNotice() {
@@ -264,7 +236,7 @@ fun FirstRunRoute(graph: AppGraph, onDone: () -> Unit) {
 }
 
 @Composable
-private fun WelcomeStep(vm: FirstRunViewModel, biometrics: Boolean, restore: FreshRestoreState) {
+private fun WelcomeStep(vm: FirstRunViewModel, biometrics: Boolean, restore: RestoreState) {
     val context = LocalContext.current
     val scope = rememberCoroutineScope()
     var starting by remember { mutableStateOf(false) }

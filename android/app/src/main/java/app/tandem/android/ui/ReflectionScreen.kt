@@ -2,21 +2,9 @@
 // every answer optional; the "who" answers come from the core's choices().
 package app.tandem.android.ui
 
-import androidx.compose.foundation.layout.Arrangement
-import androidx.compose.foundation.layout.Column
-import androidx.compose.foundation.layout.fillMaxWidth
-import androidx.compose.foundation.text.KeyboardOptions
-import androidx.compose.material3.OutlinedTextField
-import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
-import androidx.compose.runtime.mutableStateOf
-import androidx.compose.runtime.remember
-import androidx.compose.runtime.setValue
-import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
-import androidx.compose.ui.text.input.KeyboardCapitalization
-import androidx.compose.ui.unit.dp
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewModelScope
@@ -103,8 +91,7 @@ fun ReflectionRoute(journal: Journal, day: LocalDate?, onBack: () -> Unit) {
                 selected = draft.feltChased,
                 onSelect = { who -> vm.edit { it.copy(feltChased = who) } },
             )
-            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-                SectionTitle(stringResource(R.string.reflection_talk_safety))
+            Question(stringResource(R.string.reflection_talk_safety)) {
                 SingleChoiceChips(
                     options = (1..5).toList(),
                     selected = draft.talkSafety,
@@ -115,32 +102,19 @@ fun ReflectionRoute(journal: Journal, day: LocalDate?, onBack: () -> Unit) {
             }
             // The texts keep their own state, reset when another week or save is loaded.
             val textKey = "${draft.weekStart}-${state.savedRevision}"
-            var needingSpace by remember(textKey) { mutableStateOf(draft.needingSpace) }
-            var note by remember(textKey) { mutableStateOf(draft.note) }
-            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-                SectionTitle(stringResource(R.string.reflection_needing_space))
-                OutlinedTextField(
-                    value = needingSpace,
-                    onValueChange = { text ->
-                        needingSpace = text
-                        vm.edit { it.copy(needingSpace = text) }
-                    },
-                    label = { Text(stringResource(R.string.reflection_answer)) },
-                    minLines = 3,
-                    keyboardOptions = KeyboardOptions(capitalization = KeyboardCapitalization.Sentences),
-                    modifier = Modifier.fillMaxWidth(),
+            Question(stringResource(R.string.reflection_needing_space)) {
+                WordsField(
+                    label = stringResource(R.string.reflection_answer),
+                    initial = draft.needingSpace,
+                    resetKey = textKey,
+                    onChange = { text -> vm.edit { it.copy(needingSpace = text) } },
                 )
             }
-            OutlinedTextField(
-                value = note,
-                onValueChange = { text ->
-                    note = text
-                    vm.edit { it.copy(note = text) }
-                },
-                label = { Text(stringResource(R.string.reflection_note)) },
-                minLines = 3,
-                keyboardOptions = KeyboardOptions(capitalization = KeyboardCapitalization.Sentences),
-                modifier = Modifier.fillMaxWidth(),
+            WordsField(
+                label = stringResource(R.string.reflection_note),
+                initial = draft.note,
+                resetKey = textKey,
+                onChange = { text -> vm.edit { it.copy(note = text) } },
             )
             state.message?.let { MessageCard(it, onDismiss = vm::dismissMessage) }
             if (saved) StatusLine(stringResource(R.string.reflection_saved))
@@ -155,8 +129,7 @@ fun ReflectionRoute(journal: Journal, day: LocalDate?, onBack: () -> Unit) {
 
 @Composable
 private fun WhoQuestion(question: String, choices: List<WhoChoice>, selected: Who?, onSelect: (Who?) -> Unit) {
-    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(question)
+    Question(question) {
         SingleChoiceChips(
             options = choices,
             selected = choices.firstOrNull { it.value == selected },

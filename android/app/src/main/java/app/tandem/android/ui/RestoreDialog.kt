@@ -1,7 +1,9 @@
-// Asks for what opens a backup: its passphrase, or the recovery code.
-// Used by the first run (a new phone) and by Settings (replacing the journal).
+// Restoring a backup: the picked file copied in, then the dialog that asks
+// for what opens it (its passphrase, or the recovery code). Used by the
+// first run (a new phone) and by Settings (replacing the journal).
 package app.tandem.android.ui
 
+import android.net.Uri
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.heightIn
@@ -20,7 +22,79 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import app.tandem.android.R
+import app.tandem.android.platform.JournalFiles
+import app.tandem.android.platform.fileMessageFor
 import app.tandem.core.Unlock
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.launch
+
+/** A restore as its screen shows it: a picked backup waiting for its secret, work in progress, the last failure. */
+data class RestoreState(val picked: Boolean = false, val busy: Boolean = false, val message: String? = null)
+
+/**
+ * Pick a backup, then restore it with its passphrase or recovery code: the
+ * flow the first run and Settings share, over [files]. [restoreWith] is the
+ * restore itself ([JournalFiles.restoreFresh] or [JournalFiles.restoreReplacing]).
+ * Picking runs in the screen's [scope]; the restore and dropping the picked
+ * copy run in the app's [appScope], so neither is cut off halfway when the
+ * screen goes.
+ */
+class BackupRestore(
+    private val files: JournalFiles,
+    private val scope: CoroutineScope,
+    private val appScope: CoroutineScope,
+    private val restoreWith: suspend (Unlock) -> Unit,
+) {
+    private val flow = MutableStateFlow(RestoreState())
+
+    /** The picked backup, progress and the last failure's sentence. */
+    val state: StateFlow<RestoreState> = flow.asStateFlow()
+
+    /** Copies the picked backup in and asks for its secret. */
+    fun pick(source: Uri) {
+        scope.launch {
+            flow.value = RestoreState(busy = true)
+            flow.value = try {
+                files.readBackup(source)
+                RestoreState(picked = true)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Exception) {
+                RestoreState(message = fileMessageFor(e))
+            }
+        }
+    }
+
+    /** Restores the picked backup opened with [unlock]; a failure keeps it picked, for another try. */
+    fun restore(unlock: Unlock) {
+        flow.value = flow.value.copy(busy = true, message = null)
+        appScope.launch {
+            flow.value = try {
+                restoreWith(unlock)
+                RestoreState()
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Exception) {
+                flow.value.copy(busy = false, message = fileMessageFor(e))
+            }
+        }
+    }
+
+    /** The user closed the restore dialog: the picked copy goes. */
+    fun cancel() {
+        flow.value = RestoreState()
+        appScope.launch { files.discardIncoming() }
+    }
+
+    /** Clears the failure's sentence once shown. */
+    fun dismissMessage() {
+        flow.value = flow.value.copy(message = null)
+    }
+}
 
 /**
  * The secret that opens a picked backup. [replacing] adds the warning that

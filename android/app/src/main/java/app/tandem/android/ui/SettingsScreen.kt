@@ -76,12 +76,11 @@ import kotlinx.coroutines.withContext
 /** Fingerprint-or-face unlock as Settings shows it. */
 data class BiometricSetting(val available: Boolean = false, val on: Boolean = false, val busy: Boolean = false)
 
-/** A backup or restore in progress, its outcome, and whether a picked backup awaits its secret. */
+/** A backup in progress and its outcome. */
 data class FileState(
     val busy: Boolean = false,
     val message: String? = null,
     val backupSaved: Boolean = false,
-    val restorePicked: Boolean = false,
 )
 
 /** What Settings reports in its own words, apart from the model's messages. */
@@ -94,14 +93,20 @@ class SettingsViewModel(private val graph: AppGraph, private val journal: Journa
     private val filesFlow = MutableStateFlow(FileState())
     private val noticeFlow = MutableStateFlow<SettingsNotice?>(null)
 
+    // Replacing this phone's journal: the backup is checked before the journal is closed.
+    private val restorer = BackupRestore(graph.files, viewModelScope, graph.scope) { graph.files.restoreReplacing(it) }
+
     /** The reminder, week start, unlock methods and progress. */
     val state: StateFlow<SettingsState> = model.state
 
     /** Fingerprint-or-face unlock. */
     val biometric: StateFlow<BiometricSetting> = biometricFlow.asStateFlow()
 
-    /** Backup and restore. */
+    /** Backup. */
     val files: StateFlow<FileState> = filesFlow.asStateFlow()
+
+    /** Restore from a picked backup. */
+    val restoreState: StateFlow<RestoreState> = restorer.state
 
     /** The last platform notice, until shown. */
     val notice: StateFlow<SettingsNotice?> = noticeFlow.asStateFlow()
@@ -206,6 +211,8 @@ class SettingsViewModel(private val graph: AppGraph, private val journal: Journa
 
     /** Has the core write the backup; true when it is ready to be saved where the user picks. */
     suspend fun prepareBackup(): Boolean {
+        // One outcome on the page at a time: a failed restore's sentence goes.
+        restorer.dismissMessage()
         filesFlow.value = FileState(busy = true)
         return try {
             graph.files.prepareBackup(journal)
@@ -239,17 +246,9 @@ class SettingsViewModel(private val graph: AppGraph, private val journal: Journa
 
     /** Copies the picked backup in and asks for its secret. */
     fun pickBackup(source: Uri) {
-        viewModelScope.launch {
-            filesFlow.value = FileState(busy = true)
-            filesFlow.value = try {
-                graph.files.readBackup(source)
-                FileState(restorePicked = true)
-            } catch (e: CancellationException) {
-                throw e
-            } catch (e: Exception) {
-                FileState(message = fileMessageFor(e))
-            }
-        }
+        // One outcome on the page at a time: the last backup's goes.
+        filesFlow.value = FileState()
+        restorer.pick(source)
     }
 
     /**
@@ -257,25 +256,10 @@ class SettingsViewModel(private val graph: AppGraph, private val journal: Journa
      * in the app's scope: the swap is never cut off halfway. On success the
      * app starts again from today with the restored journal.
      */
-    fun restore(unlock: Unlock) {
-        filesFlow.value = filesFlow.value.copy(busy = true, message = null)
-        graph.scope.launch {
-            filesFlow.value = try {
-                graph.files.restoreReplacing(unlock)
-                FileState()
-            } catch (e: CancellationException) {
-                throw e
-            } catch (e: Exception) {
-                filesFlow.value.copy(busy = false, message = fileMessageFor(e))
-            }
-        }
-    }
+    fun restore(unlock: Unlock) = restorer.restore(unlock)
 
     /** The user closed the restore dialog. */
-    fun cancelRestore() {
-        filesFlow.value = FileState()
-        graph.scope.launch { graph.files.discardIncoming() }
-    }
+    fun cancelRestore() = restorer.cancel()
 
     /** Locks the journal now. */
     fun lockNow() {
@@ -295,6 +279,7 @@ class SettingsViewModel(private val graph: AppGraph, private val journal: Journa
         model.dismissMessage()
         noticeFlow.value = null
         filesFlow.value = filesFlow.value.copy(message = null, backupSaved = false)
+        restorer.dismissMessage()
     }
 
     private suspend fun refreshBiometric() {
@@ -324,6 +309,9 @@ fun SettingsRoute(graph: AppGraph, journal: Journal, onShare: () -> Unit) {
     val state by vm.state.collectAsStateWithLifecycle()
     val biometric by vm.biometric.collectAsStateWithLifecycle()
     val files by vm.files.collectAsStateWithLifecycle()
+    val restore by vm.restoreState.collectAsStateWithLifecycle()
+    // One file job at a time: backup and restore wait for each other.
+    val filesBusy = files.busy || restore.busy
     val notice by vm.notice.collectAsStateWithLifecycle()
     val minChars by graph.passphraseMinChars.collectAsStateWithLifecycle()
     val context = LocalContext.current
@@ -459,10 +447,12 @@ fun SettingsRoute(graph: AppGraph, journal: Journal, onShare: () -> Unit) {
         SectionTitle(stringResource(R.string.settings_backup))
         Hint(stringResource(R.string.settings_backup_hint))
         files.message?.let { MessageCard(it, onDismiss = vm::dismiss) }
+        // A picked backup's failures show in its dialog.
+        if (!restore.picked) restore.message?.let { MessageCard(it, onDismiss = vm::dismiss) }
         if (files.backupSaved) StatusLine(stringResource(R.string.settings_backup_saved))
         PrimaryButton(
             text = stringResource(R.string.settings_make_backup),
-            busy = files.busy,
+            busy = filesBusy,
             onClick = {
                 scope.launch {
                     if (vm.prepareBackup()) createBackup.launch("tandem-backup-${LocalDate.now()}.tandembackup")
@@ -471,7 +461,7 @@ fun SettingsRoute(graph: AppGraph, journal: Journal, onShare: () -> Unit) {
         )
         OutlinedButton(
             onClick = { confirmRestore = true },
-            enabled = !files.busy,
+            enabled = !filesBusy,
             modifier = Modifier
                 .fillMaxWidth()
                 .heightIn(min = MinTouch),
@@ -541,11 +531,11 @@ fun SettingsRoute(graph: AppGraph, journal: Journal, onShare: () -> Unit) {
             onDismiss = { confirmRestore = false },
         )
     }
-    if (files.restorePicked) {
+    if (restore.picked) {
         RestoreDialog(
             replacing = true,
-            busy = files.busy,
-            message = files.message,
+            busy = restore.busy,
+            message = restore.message,
             onRestore = vm::restore,
             onDismiss = vm::cancelRestore,
         )
