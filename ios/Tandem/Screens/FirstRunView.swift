@@ -196,6 +196,7 @@ private struct ConfirmCodeStep: View {
         Text("Type the last two groups of your recovery code.")
         TextField("Last two groups", text: $model.firstRun.typedCode)
             .font(.title3.monospaced())
+            .privacySensitive()
             .textInputAutocapitalization(.characters)
             .autocorrectionDisabled()
             .keyboardType(.asciiCapable)

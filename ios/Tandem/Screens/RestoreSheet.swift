@@ -35,6 +35,7 @@ struct RestoreSheet: View {
                     case .recoveryCode:
                         TextField("Recovery code", text: $secret, axis: .vertical)
                             .font(.body.monospaced())
+                            .privacySensitive()
                             .textInputAutocapitalization(.characters)
                             .autocorrectionDisabled()
                             .keyboardType(.asciiCapable)

@@ -109,6 +109,7 @@ struct UnlockView: View {
                 .foregroundStyle(.secondary)
             TextField("Recovery code", text: $code, axis: .vertical)
                 .font(.body.monospaced())
+                .privacySensitive()
                 .textInputAutocapitalization(.characters)
                 .autocorrectionDisabled()
                 .keyboardType(.asciiCapable)
