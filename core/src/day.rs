@@ -67,6 +67,11 @@ pub fn monday_of(day: NaiveDate) -> NaiveDate {
     day.checked_sub_days(Days::new(back)).unwrap_or(day)
 }
 
+/// The last day of the week that starts on `first` (six days later).
+pub fn week_end(first: NaiveDate) -> NaiveDate {
+    first.checked_add_days(Days::new(6)).unwrap_or(first)
+}
+
 /// Refuses a day after tomorrow (a traveller may be a day ahead of the
 /// phone's zone) or before [`EARLIEST`].
 pub fn check_not_future(field: &'static str, day: NaiveDate, today: NaiveDate) -> Result<()> {

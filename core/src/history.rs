@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::settings::WeekStart;
 use crate::store::{Journal, Saved};
@@ -24,12 +24,6 @@ pub struct HistoryWeek {
     pub reflections: Vec<Saved<Reflection>>,
 }
 
-/// The first and last day of the week holding `day`.
-pub fn week_of(day: NaiveDate, start: WeekStart) -> (NaiveDate, NaiveDate) {
-    let first = start.first_day(day);
-    (first, first.checked_add_days(Days::new(6)).unwrap_or(first))
-}
-
 /// Groups entries into the weeks that hold at least one, newest week first.
 /// Both lists must be in day order, as the journal returns them.
 pub fn group(
@@ -43,7 +37,7 @@ pub fn group(
         day: NaiveDate,
         start: WeekStart,
     ) -> &mut HistoryWeek {
-        let (first_day, last_day) = week_of(day, start);
+        let (first_day, last_day) = start.week_of(day);
         weeks.entry(first_day).or_insert_with(|| HistoryWeek {
             first_day,
             last_day,
@@ -65,7 +59,7 @@ pub fn group(
 impl Journal {
     /// The week holding `day`, weeks starting as set.
     pub fn week_of(&self, day: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
-        Ok(week_of(day, self.settings()?.week_start))
+        Ok(self.settings()?.week_start.week_of(day))
     }
 
     /// Every week from `from` to `to` (either end open) that holds a
@@ -77,8 +71,8 @@ impl Journal {
         to: Option<NaiveDate>,
     ) -> Result<Vec<HistoryWeek>> {
         let start = self.settings()?.week_start;
-        let from = from.map(|d| week_of(d, start).0);
-        let to = to.map(|d| week_of(d, start).1);
+        let from = from.map(|d| start.week_of(d).0);
+        let to = to.map(|d| start.week_of(d).1);
         // A reflection is keyed by its Monday, which lies inside the week
         // whether weeks start on Monday or on the Sunday before it.
         let checkins = self.checkins(from, to)?;
@@ -100,16 +94,16 @@ mod tests {
     fn week_of_a_wednesday_runs_monday_to_sunday_or_sunday_to_saturday() {
         // 2026-11-25 is a Wednesday.
         assert_eq!(
-            week_of(d("2026-11-25"), WeekStart::Monday),
+            WeekStart::Monday.week_of(d("2026-11-25")),
             (d("2026-11-23"), d("2026-11-29"))
         );
         assert_eq!(
-            week_of(d("2026-11-25"), WeekStart::Sunday),
+            WeekStart::Sunday.week_of(d("2026-11-25")),
             (d("2026-11-22"), d("2026-11-28"))
         );
         // A Sunday starts its own week when weeks start on Sunday.
         assert_eq!(
-            week_of(d("2026-11-29"), WeekStart::Sunday),
+            WeekStart::Sunday.week_of(d("2026-11-29")),
             (d("2026-11-29"), d("2026-12-05"))
         );
     }

@@ -330,7 +330,7 @@ fn top<T: Copy + PartialEq>(
 }
 
 fn days_of(start: NaiveDate) -> impl Fn(&&CheckIn) -> bool {
-    let end = start.checked_add_days(Days::new(6)).unwrap_or(start);
+    let end = crate::day::week_end(start);
     move |c| c.date >= start && c.date <= end
 }
 
@@ -437,10 +437,9 @@ fn window(checkins: &[CheckIn], first_day: NaiveDate, last_day: NaiveDate) -> Wi
 /// `last_day`, against the [`TREND_WEEKS`] weeks before them.
 pub fn trend(checkins: &[CheckIn], last_day: NaiveDate, start: WeekStart) -> Trend {
     let weeks = week_starts(last_day, 2 * TREND_WEEKS as u32, start);
-    let end_of = |w: NaiveDate| w.checked_add_days(Days::new(6)).unwrap_or(w);
     let (before, recent) = weeks.split_at(weeks.len() / 2);
     let span = |ws: &[NaiveDate]| match (ws.first(), ws.last()) {
-        (Some(a), Some(b)) => window(checkins, *a, end_of(*b)),
+        (Some(a), Some(b)) => window(checkins, *a, crate::day::week_end(*b)),
         _ => window(checkins, last_day, last_day),
     };
     Trend {
@@ -624,8 +623,7 @@ fn values(saved: Vec<crate::store::Saved<CheckIn>>) -> Vec<CheckIn> {
 impl crate::store::Journal {
     /// The summary of the week holding `day`, weeks starting as set.
     pub fn week_summary(&self, day: NaiveDate) -> crate::Result<WeekSummary> {
-        let first = self.settings()?.week_start.first_day(day);
-        let last = first.checked_add_days(Days::new(6)).unwrap_or(first);
+        let (first, last) = self.settings()?.week_start.week_of(day);
         let checkins = values(self.checkins(Some(first), Some(last))?);
         Ok(week_summary(&checkins, first))
     }
@@ -641,10 +639,7 @@ impl crate::store::Journal {
         let start = self.settings()?.week_start;
         let starts = week_starts(last_day, weeks.max(1), start);
         let first = starts.first().copied().unwrap_or(last_day);
-        let last = start
-            .first_day(last_day)
-            .checked_add_days(Days::new(6))
-            .unwrap_or(last_day);
+        let (_, last) = start.week_of(last_day);
         let checkins =
             values(self.checkins(Some(first.min(trend_start(last_day, start))), Some(last))?);
         Ok(Insights {

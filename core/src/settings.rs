@@ -34,6 +34,12 @@ impl WeekStart {
         }
     }
 
+    /// The first and last day of the week holding `day`.
+    pub fn week_of(self, day: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let first = self.first_day(day);
+        (first, crate::day::week_end(first))
+    }
+
     /// The first day of the week holding `day`.
     pub fn first_day(self, day: NaiveDate) -> NaiveDate {
         let back = match self {
