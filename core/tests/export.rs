@@ -9,9 +9,10 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Days, NaiveDate, SecondsFormat, Utc};
+use common::strategies::{checkin_on, reflection_on};
 use common::*;
 use proptest::prelude::*;
-use proptest::sample::{select, subsequence};
+use proptest::sample::select;
 use serde_json::{Value, json};
 use tandem_core::export::ImportReport;
 use tandem_core::{
@@ -280,18 +281,6 @@ fn an_empty_journal_exports_empty_lists_and_the_default_settings() {
 
 const SPAN_DAYS: u64 = 4 * 366;
 
-/// A random subset of `all` in random order, without repeats.
-fn subset<T: Clone + std::fmt::Debug + 'static>(
-    all: &'static [T],
-) -> impl Strategy<Value = Vec<T>> {
-    subsequence(all.to_vec(), 0..=all.len()).prop_shuffle()
-}
-
-/// Any Unicode text (control characters, NUL, astral planes) up to 200 characters.
-fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec(any::<char>(), 0..200).prop_map(String::from_iter)
-}
-
 /// Any instant from 2000 to 2030, whole seconds as often as not.
 fn instant_any() -> impl Strategy<Value = DateTime<Utc>> {
     (
@@ -316,89 +305,31 @@ fn facts(index: u8) -> impl Strategy<Value = (RecordId, u32, DateTime<Utc>, Auth
         })
 }
 
-fn checkin_on(date: NaiveDate, index: u8) -> impl Strategy<Value = Saved<CheckIn>> {
-    let closeness = (prop::option::of(1u8..=5), subset(ClosenessWord::ALL))
-        .prop_map(|(rating, words)| Closeness { rating, words });
-    (
-        facts(index),
-        (
-            1u8..=5,
-            select(Move::ALL),
-            select(PartnerMove::ALL),
-            subset(Behaviour::ALL),
-            subset(Feeling::ALL),
-            prop::option::of(0u8..=10),
-        ),
-        (
-            subset(Skill::ALL),
-            prop::option::of(select(Repair::ALL)),
-            prop::option::of(closeness),
-            text(),
-        ),
-    )
-        .prop_map(
-            move |(
-                (id, revision, saved_at, author),
-                (mood, my_move, partner_move, behaviours, feelings, intensity),
-                (skills, repair, closeness, note),
-            )| Saved {
-                id,
-                revision,
-                saved_at,
-                author,
-                value: CheckIn {
-                    date,
-                    mood,
-                    my_move,
-                    partner_move,
-                    behaviours,
-                    feelings,
-                    intensity,
-                    skills,
-                    repair,
-                    closeness,
-                    note,
-                },
-            },
-        )
+/// Any saved check-in on `date` (see [`facts`] for `index`).
+fn saved_checkin_on(date: NaiveDate, index: u8) -> impl Strategy<Value = Saved<CheckIn>> {
+    (facts(index), checkin_on(date)).prop_map(|((id, revision, saved_at, author), value)| Saved {
+        id,
+        revision,
+        saved_at,
+        author,
+        value,
+    })
 }
 
-fn reflection_on(week_start: NaiveDate, index: u8) -> impl Strategy<Value = Saved<Reflection>> {
-    let who = || prop::option::of(select(Who::ALL));
-    (
-        facts(index),
-        who(),
-        who(),
-        prop::option::of(1u8..=5),
-        who(),
-        text(),
-        text(),
+/// Any saved reflection for the week starting `week_start`.
+fn saved_reflection_on(
+    week_start: NaiveDate,
+    index: u8,
+) -> impl Strategy<Value = Saved<Reflection>> {
+    (facts(index), reflection_on(week_start)).prop_map(
+        |((id, revision, saved_at, author), value)| Saved {
+            id,
+            revision,
+            saved_at,
+            author,
+            value,
+        },
     )
-        .prop_map(
-            move |(
-                (id, revision, saved_at, author),
-                raises_concerns,
-                shuts_down,
-                talk_safety,
-                felt_chased,
-                needing_space,
-                note,
-            )| Saved {
-                id,
-                revision,
-                saved_at,
-                author,
-                value: Reflection {
-                    week_start,
-                    raises_concerns,
-                    shuts_down,
-                    talk_safety,
-                    felt_chased,
-                    needing_space,
-                    note,
-                },
-            },
-        )
 }
 
 /// Up to eight check-ins on distinct days from about four years back to
@@ -411,7 +342,7 @@ fn checkins() -> impl Strategy<Value = Vec<Saved<CheckIn>>> {
             backs
                 .into_iter()
                 .enumerate()
-                .map(|(i, b)| checkin_on(tomorrow - Days::new(b), i as u8))
+                .map(|(i, b)| saved_checkin_on(tomorrow - Days::new(b), i as u8))
                 .collect::<Vec<_>>()
         })
         .prop_shuffle()
@@ -426,7 +357,7 @@ fn reflections() -> impl Strategy<Value = Vec<Saved<Reflection>>> {
             weeks
                 .into_iter()
                 .enumerate()
-                .map(|(i, w)| reflection_on(monday - Days::new(7 * w), i as u8))
+                .map(|(i, w)| saved_reflection_on(monday - Days::new(7 * w), i as u8))
                 .collect::<Vec<_>>()
         })
         .prop_shuffle()

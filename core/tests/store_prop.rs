@@ -6,13 +6,10 @@ mod common;
 use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
+use common::strategies::{checkin_on, reflection_on};
 use common::*;
 use proptest::prelude::*;
-use proptest::sample::{select, subsequence};
-use tandem_core::{
-    Behaviour, CheckIn, Closeness, ClosenessWord, Feeling, Journal, Move, PartnerMove, Reflection,
-    Repair, Skill, Who,
-};
+use tandem_core::{CheckIn, Journal, Reflection};
 
 /// Days before [`TODAY`] a generated entry may fall on: about four years,
 /// and -1 for tomorrow (allowed for people a zone ahead).
@@ -26,66 +23,6 @@ fn shift(today: NaiveDate, back: i64) -> NaiveDate {
     }
 }
 
-/// A random subset of `all` in random order, without repeats.
-fn subset<T: Clone + std::fmt::Debug + 'static>(
-    all: &'static [T],
-) -> impl Strategy<Value = Vec<T>> {
-    subsequence(all.to_vec(), 0..=all.len()).prop_shuffle()
-}
-
-/// Any Unicode text (control characters, NUL, astral planes included) up to 300 characters.
-fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec(any::<char>(), 0..300).prop_map(String::from_iter)
-}
-
-fn closeness() -> impl Strategy<Value = Closeness> {
-    (prop::option::of(1u8..=5), subset(ClosenessWord::ALL))
-        .prop_map(|(rating, words)| Closeness { rating, words })
-}
-
-fn checkin_on(date: NaiveDate) -> impl Strategy<Value = CheckIn> {
-    (
-        1u8..=5,
-        select(Move::ALL),
-        select(PartnerMove::ALL),
-        subset(Behaviour::ALL),
-        subset(Feeling::ALL),
-        prop::option::of(0u8..=10),
-        subset(Skill::ALL),
-        prop::option::of(select(Repair::ALL)),
-        prop::option::of(closeness()),
-        text(),
-    )
-        .prop_map(
-            move |(
-                mood,
-                my_move,
-                partner_move,
-                behaviours,
-                feelings,
-                intensity,
-                skills,
-                repair,
-                closeness,
-                note,
-            )| {
-                CheckIn {
-                    date,
-                    mood,
-                    my_move,
-                    partner_move,
-                    behaviours,
-                    feelings,
-                    intensity,
-                    skills,
-                    repair,
-                    closeness,
-                    note,
-                }
-            },
-        )
-}
-
 /// One to five check-ins on distinct days.
 fn checkins() -> impl Strategy<Value = Vec<CheckIn>> {
     prop::collection::btree_set(-1i64..SPAN_DAYS, 1..=5).prop_flat_map(|backs: BTreeSet<i64>| {
@@ -97,34 +34,9 @@ fn checkins() -> impl Strategy<Value = Vec<CheckIn>> {
     })
 }
 
-fn who() -> impl Strategy<Value = Option<Who>> {
-    prop::option::of(select(Who::ALL))
-}
-
 /// A reflection on any day up to about four years back (stored under its Monday).
 fn reflection() -> impl Strategy<Value = Reflection> {
-    (
-        0i64..SPAN_DAYS,
-        who(),
-        who(),
-        prop::option::of(1u8..=5),
-        who(),
-        text(),
-        text(),
-    )
-        .prop_map(
-            |(back, raises_concerns, shuts_down, talk_safety, felt_chased, needing_space, note)| {
-                Reflection {
-                    week_start: shift(day(TODAY), back),
-                    raises_concerns,
-                    shuts_down,
-                    talk_safety,
-                    felt_chased,
-                    needing_space,
-                    note,
-                }
-            },
-        )
+    (0i64..SPAN_DAYS).prop_flat_map(|back| reflection_on(shift(day(TODAY), back)))
 }
 
 proptest! {

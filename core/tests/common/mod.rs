@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod journals;
+pub mod strategies;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
