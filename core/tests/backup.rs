@@ -329,16 +329,7 @@ fn a_backup_is_a_marked_tandem_file_without_the_device_wrap() {
     // So the device key cannot open it, and a restore refuses to try.
     let (_dir, target) = new_phone();
     let err = Journal::restore(&old.backup, &target, device(&DEVICE), None, false).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::InvalidInput {
-                field: "unlock",
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_invalid(&err, "unlock");
     assert!(!target.exists());
 }
 

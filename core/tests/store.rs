@@ -405,10 +405,7 @@ fn invalid_checkins_are_refused_by_field_and_a_batch_saves_all_or_none() {
     let mut bad_mood = full_checkin("2026-03-01");
     bad_mood.mood = 6;
     let err = journal.save_checkin(bad_mood).unwrap_err();
-    assert!(
-        matches!(err, Error::InvalidInput { field: "mood", .. }),
-        "{err:?}"
-    );
+    assert_invalid(&err, "mood");
     assert_no_user_content(&err, &[UNICODE_NOTE, "2026-03-01"]);
 
     // Today is 2026-03-10: tomorrow is allowed, the day after is not.
@@ -416,26 +413,14 @@ fn invalid_checkins_are_refused_by_field_and_a_batch_saves_all_or_none() {
     let err = journal
         .save_checkin(full_checkin("2026-03-12"))
         .unwrap_err();
-    assert!(
-        matches!(err, Error::InvalidInput { field: "date", .. }),
-        "{err:?}"
-    );
+    assert_invalid(&err, "date");
     assert_no_user_content(&err, &["2026-03-12", "03-12", UNICODE_NOTE]);
 
     let mut bad_intensity = full_checkin("2026-03-03");
     bad_intensity.intensity = Some(11);
     let batch = vec![full_checkin("2026-03-02"), bad_intensity];
     let err = journal.save_checkins(batch).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::InvalidInput {
-                field: "intensity",
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_invalid(&err, "intensity");
     assert_eq!(journal.checkin(day("2026-03-02")).unwrap(), None);
     assert_eq!(
         dates_of(&journal.checkins(None, None).unwrap()),

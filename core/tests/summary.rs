@@ -4,6 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
+use common::assert_invalid;
 use common::journals::journal_a;
 use tandem_core::summary::{self, Section};
 use tandem_core::{CheckIn, Closeness, ClosenessWord, Reflection, WeekStart, Who};
@@ -198,13 +199,10 @@ fn section_lists_parse_by_code_and_refuse_unknown_names() {
         Section::parse_list("notes, overview,notes").unwrap(),
         vec![Section::Notes, Section::Overview]
     );
-    assert!(matches!(
-        Section::parse_list("overview,diary"),
-        Err(tandem_core::Error::InvalidInput {
-            field: "sections",
-            ..
-        })
-    ));
+    assert_invalid(
+        &Section::parse_list("overview,diary").unwrap_err(),
+        "sections",
+    );
     assert!(Section::parse_list(" , ").is_err());
 }
 
@@ -234,10 +232,7 @@ fn a_range_that_ends_before_it_starts_is_refused() {
         WeekStart::Monday,
         d("2027-01-18"),
     );
-    assert!(matches!(
-        r,
-        Err(tandem_core::Error::InvalidInput { field: "from", .. })
-    ));
+    assert_invalid(&r.unwrap_err(), "from");
 }
 
 #[test]
@@ -252,11 +247,5 @@ fn a_summary_with_no_section_is_refused_naming_the_sections() {
         WeekStart::Monday,
         d("2027-01-18"),
     );
-    assert!(matches!(
-        r,
-        Err(tandem_core::Error::InvalidInput {
-            field: "sections",
-            ..
-        })
-    ));
+    assert_invalid(&r.unwrap_err(), "sections");
 }

@@ -175,3 +175,12 @@ pub fn assert_no_user_content(err: &Error, forbidden: &[&str]) {
         assert!(!debug.contains(f), "debug form {debug:?} repeats {f:?}");
     }
 }
+
+/// Asserts that `err` is an invalid-input error naming `field`.
+#[track_caller]
+pub fn assert_invalid(err: &Error, field: &str) {
+    assert!(
+        matches!(err, Error::InvalidInput { field: f, .. } if *f == field),
+        "expected invalid {field}, got {err:?}"
+    );
+}
