@@ -133,6 +133,12 @@ fn new_device_key() -> Option<DeviceKey> {
     Some(DeviceKey::from_bytes(&NEW_DEVICE).unwrap())
 }
 
+/// Restores `backup` onto `target` with `unlock`, wrapped for the new
+/// phone's device key; panics if the restore is refused.
+fn restore_here(backup: &Path, target: &Path, unlock: Unlock, replace: bool) -> Journal {
+    Journal::restore(backup, target, unlock, new_device_key(), replace).unwrap()
+}
+
 /// Asserts a restored journal holds exactly the old phone's entries (ids,
 /// revisions, save times and authors included) and its setting.
 fn assert_same_entries(journal: &Journal, saves: &Saves) {
@@ -199,14 +205,7 @@ fn offset_of(hay: &[u8], needle: &[u8]) -> usize {
 fn a_backup_restored_on_a_new_device_with_the_passphrase_holds_the_same_entries() {
     let old = old_phone();
     let (_dir, target) = new_phone();
-    let journal = Journal::restore(
-        &old.backup,
-        &target,
-        pass(PASSPHRASE),
-        new_device_key(),
-        false,
-    )
-    .unwrap();
+    let journal = restore_here(&old.backup, &target, pass(PASSPHRASE), false);
     assert_eq!(journal.path(), target);
     assert_same_entries(&journal, &old.saves);
 }
@@ -215,14 +214,7 @@ fn a_backup_restored_on_a_new_device_with_the_passphrase_holds_the_same_entries(
 fn a_backup_restored_on_a_new_device_with_the_recovery_code_holds_the_same_entries() {
     let old = old_phone();
     let (_dir, target) = new_phone();
-    let journal = Journal::restore(
-        &old.backup,
-        &target,
-        recovery(&old.fx.code),
-        new_device_key(),
-        false,
-    )
-    .unwrap();
+    let journal = restore_here(&old.backup, &target, recovery(&old.fx.code), false);
     assert_same_entries(&journal, &old.saves);
 }
 
@@ -230,14 +222,7 @@ fn a_backup_restored_on_a_new_device_with_the_recovery_code_holds_the_same_entri
 fn the_restored_journal_opens_with_the_new_device_key_and_not_the_old_one() {
     let old = old_phone();
     let (_dir, target) = new_phone();
-    let journal = Journal::restore(
-        &old.backup,
-        &target,
-        pass(PASSPHRASE),
-        new_device_key(),
-        false,
-    )
-    .unwrap();
+    let journal = restore_here(&old.backup, &target, pass(PASSPHRASE), false);
     assert_eq!(
         journal.unlock_methods().unwrap(),
         [Method::Device, Method::Passphrase, Method::Recovery]
@@ -568,14 +553,7 @@ fn a_flipped_byte_in_the_passphrase_wrap_is_refused_and_the_recovery_code_still_
         |e| matches!(e, Error::WrongKey),
     );
     let (_dir, target) = new_phone();
-    let journal = Journal::restore(
-        &path,
-        &target,
-        recovery(&old.fx.code),
-        new_device_key(),
-        false,
-    )
-    .unwrap();
+    let journal = restore_here(&path, &target, recovery(&old.fx.code), false);
     assert_same_entries(&journal, &old.saves);
 }
 
@@ -665,14 +643,7 @@ fn restoring_over_a_journal_with_entries_needs_replace() {
 fn restoring_with_replace_replaces_a_journal_with_entries_and_its_wal() {
     let old = old_phone();
     let (dir, target) = new_phone_with_a_journal();
-    let journal = Journal::restore(
-        &old.backup,
-        &target,
-        pass(PASSPHRASE),
-        new_device_key(),
-        true,
-    )
-    .unwrap();
+    let journal = restore_here(&old.backup, &target, pass(PASSPHRASE), true);
     // The old journal's check-in (2026-03-01, in its WAL) is gone.
     assert_same_entries(&journal, &old.saves);
     drop(journal);
@@ -698,14 +669,7 @@ fn an_empty_journal_or_a_file_that_is_not_a_journal_is_replaced_as_asked() {
     let (mut empty, _) = create_at(&target, Methods::DeviceOnly);
     empty.set_settings(Settings::default()).unwrap();
     drop(empty);
-    let journal = Journal::restore(
-        &old.backup,
-        &target,
-        pass(PASSPHRASE),
-        new_device_key(),
-        false,
-    )
-    .unwrap();
+    let journal = restore_here(&old.backup, &target, pass(PASSPHRASE), false);
     assert_same_entries(&journal, &old.saves);
     drop(journal);
     assert_eq!(snapshot(dir.path()).len(), 1);
@@ -724,15 +688,8 @@ fn an_empty_journal_or_a_file_that_is_not_a_journal_is_replaced_as_asked() {
 fn a_backup_can_be_restored_many_times_and_a_restored_journal_backed_up_again() {
     let old = old_phone();
     let (_dir, target) = new_phone();
-    let mut journal = Journal::restore(
-        &old.backup,
-        &target,
-        pass(PASSPHRASE),
-        new_device_key(),
-        false,
-    )
-    .unwrap()
-    .with_clock(clock(TODAY));
+    let mut journal =
+        restore_here(&old.backup, &target, pass(PASSPHRASE), false).with_clock(clock(TODAY));
     // The restored journal takes new saves like any other.
     let mut wed = journal.checkin(day(DAY_WED)).unwrap().unwrap().value;
     wed.mood = 1;
