@@ -235,7 +235,7 @@ impl Journal {
 
     /// The user's local today, by the journal's clock.
     pub fn today(&self) -> Result<NaiveDate> {
-        self.with(|j| Ok(j.today()))
+        self.with(|j| j.today())
     }
 
     /// Saves a check-in for its day, replacing any earlier one (revision + 1).
@@ -353,7 +353,7 @@ impl Journal {
     pub fn default_summary_range(&self) -> Result<DateRange> {
         self.with(|j| {
             let week_start = j.settings()?.week_start;
-            let (from, to) = tc::summary::default_range(j.today(), week_start);
+            let (from, to) = tc::summary::default_range(j.today()?, week_start);
             Ok(DateRange { from, to })
         })
     }

@@ -12,6 +12,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::Parser;
 use clap::error::ErrorKind;
 use tandem_core::demo::{DEMO_SEED, generate};
@@ -184,17 +185,17 @@ fn run(cli: Cli) -> Result<String, Failure> {
         Command::Vocab => Ok(render::vocab()),
         Command::Week { date } => {
             let j = access::open(&access::journal_path(flag)?)?;
-            let day = date.unwrap_or_else(|| j.today());
+            let day = or_today(&j, date)?;
             Ok(render::week(&j.week_summary(day)?, j.streak()?))
         }
         Command::Pattern(p) => {
             let j = access::open(&access::journal_path(flag)?)?;
-            let insights = j.insights(p.until.unwrap_or_else(|| j.today()), p.weeks)?;
+            let insights = j.insights(or_today(&j, p.until)?, p.weeks)?;
             Ok(render::pattern(&insights.pattern, &insights.findings))
         }
         Command::Chart { range, kind, out } => {
             let j = access::open(&access::journal_path(flag)?)?;
-            let pattern = j.pattern(range.until.unwrap_or_else(|| j.today()), range.weeks)?;
+            let pattern = j.pattern(or_today(&j, range.until)?, range.weeks)?;
             let svg = match kind {
                 ChartKind::All => chart::all_charts(&pattern, Embed::Standalone),
                 ChartKind::Moves => chart::moves_chart(&pattern, Embed::Standalone),
@@ -276,6 +277,14 @@ fn init(path: &Path) -> Result<String, Failure> {
         path.display(),
         code.display().as_str()
     ))
+}
+
+/// The day given, or the journal's today.
+fn or_today(journal: &Journal, day: Option<NaiveDate>) -> Result<NaiveDate, Failure> {
+    match day {
+        Some(day) => Ok(day),
+        None => Ok(journal.today()?),
+    }
 }
 
 fn checkin_from(a: CheckinArgs) -> CheckIn {

@@ -31,7 +31,7 @@ pub fn run(
         })?,
         None => Section::DEFAULT.to_vec(),
     };
-    let today = journal.today();
+    let today = journal.today()?;
     let (default_from, default_to) =
         summary::default_range(to.unwrap_or(today), journal.settings()?.week_start);
     let (from, to) = (from.unwrap_or(default_from), to.unwrap_or(default_to));

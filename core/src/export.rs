@@ -92,7 +92,7 @@ impl Journal {
     /// written; a file with any problem changes nothing and the error names
     /// the first problem. What is written goes in one transaction.
     pub fn import_json(&mut self, json: &str) -> Result<ImportReport> {
-        let file = parse(json, self.today())?;
+        let file = parse(json, self.today()?)?;
         let local_checkins = self.checkins(None, None)?;
         let local_reflections = self.reflections(None, None)?;
         let empty = local_checkins.is_empty() && local_reflections.is_empty();

@@ -659,7 +659,7 @@ impl crate::store::Journal {
 
     /// Consecutive days logged up to today.
     pub fn streak(&self) -> crate::Result<u32> {
-        let today = self.today();
+        let today = self.today()?;
         Ok(streak(&values(self.checkins(None, Some(today))?), today))
     }
 }

@@ -398,9 +398,12 @@ impl Journal {
         self.kdf_iterations = iterations.clamp(1, crypto::MAX_PBKDF2_ITERATIONS);
     }
 
-    /// The user's local today, by the journal's clock.
-    pub fn today(&self) -> NaiveDate {
-        self.clock.today()
+    /// The user's local today, by the journal's clock. Like every call
+    /// that is not about unlocking, refused with [`Error::Locked`] while
+    /// the journal is locked: a locked journal answers only how it opens.
+    pub fn today(&self) -> Result<NaiveDate> {
+        self.keys()?;
+        Ok(self.clock.today())
     }
 
     /// Where the journal lives.
@@ -408,8 +411,10 @@ impl Journal {
         &self.path
     }
 
-    /// Drops the keys from memory (they are wiped). Reads and writes fail
-    /// with [`Error::Locked`] until [`Journal::unlock`].
+    /// Drops the keys from memory (they are wiped). Every call but those
+    /// about unlocking ([`Journal::unlock`], [`Journal::is_locked`],
+    /// [`Journal::unlock_methods`]) fails with [`Error::Locked`] until
+    /// [`Journal::unlock`].
     pub fn lock(&mut self) {
         self.keys = None;
     }

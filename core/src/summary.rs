@@ -515,7 +515,7 @@ impl Journal {
             to,
             sections,
             week_start,
-            self.today(),
+            self.today()?,
         )
     }
 }

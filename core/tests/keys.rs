@@ -4,7 +4,10 @@
 mod common;
 
 use common::*;
-use tandem_core::{CheckIn, Error, Journal, Method, Move, PartnerMove, Reflection, Unlock};
+use tandem_core::summary::Section;
+use tandem_core::{
+    CheckIn, Error, Journal, Method, Move, PartnerMove, Reflection, Settings, Unlock,
+};
 
 const NOTE: &str = "CANARY-keys-7713 🦔";
 const NOTE_DAY: &str = "2025-12-24";
@@ -221,7 +224,31 @@ fn a_locked_journal_refuses_every_read_and_write_until_unlocked() {
         journal
             .set_device_key(tandem_core::DeviceKey::from_bytes(&OTHER_DEVICE).unwrap())
             .unwrap_err(),
+        journal.remove_device_key().unwrap_err(),
+        journal.today().map(|_| ()).unwrap_err(),
+        journal.settings().map(|_| ()).unwrap_err(),
+        journal.set_settings(Settings::default()).unwrap_err(),
+        journal.week_of(d).map(|_| ()).unwrap_err(),
+        journal.history(None, None).map(|_| ()).unwrap_err(),
+        journal.week_summary(d).map(|_| ()).unwrap_err(),
+        journal.pattern(d, 4).map(|_| ()).unwrap_err(),
+        journal.pattern_between(d, d).map(|_| ()).unwrap_err(),
+        journal.insights(d, 4).map(|_| ()).unwrap_err(),
+        journal.streak().map(|_| ()).unwrap_err(),
+        journal
+            .summary(d, d, Section::DEFAULT)
+            .map(|_| ())
+            .unwrap_err(),
+        journal.export_json().map(|_| ()).unwrap_err(),
+        journal
+            .backup(&fx.dir.path().join("backup.tandem"))
+            .unwrap_err(),
     ];
+    // Only the calls about unlocking answer.
+    assert_eq!(
+        journal.unlock_methods().unwrap(),
+        vec![Method::Device, Method::Passphrase, Method::Recovery]
+    );
     for err in &errors {
         assert!(matches!(err, Error::Locked), "{err:?}");
         assert_no_user_content(err, &forbidden(&fx));

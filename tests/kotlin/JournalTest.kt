@@ -126,9 +126,13 @@ class JournalTest {
     }
 
     @Test
-    fun lockedJournalUnlocksAgainWithThePassphrase() {
+    fun lockedJournalRefusesAllButItsUnlockMethodsAndUnlocksAgainWithThePassphrase() {
         create().journal.use { journal ->
             journal.lock()
+            // Locked, it answers only how it opens: not even today's date.
+            assertFailsWith<JournalException.Locked> { journal.today() }
+            assertFailsWith<JournalException.Locked> { journal.settings() }
+            assertEquals(listOf(UnlockMethod.PASSPHRASE, UnlockMethod.RECOVERY), journal.unlockMethods())
             journal.unlock(Unlock.Passphrase(PASSPHRASE))
             assertFalse(journal.isLocked())
             assertEquals(listOf(), journal.checkins(null, null))
