@@ -1,4 +1,4 @@
-// swift-tools-version:5.9
+// swift-tools-version:6.0
 // TandemKit: the generated TandemCore bindings plus the iOS model layer
 // (docs/shells.md). Foundation only, so it builds and tests on Linux too.
 //

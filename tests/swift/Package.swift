@@ -1,4 +1,4 @@
-// swift-tools-version:5.9
+// swift-tools-version:6.0
 // Runs the XCTest suite against the generated Swift bindings and the host
 // library, on Linux or macOS. tests/swift/run.sh assembles it under
 // target/swift-tests: Sources/TandemCore gets the generated TandemCore.swift,

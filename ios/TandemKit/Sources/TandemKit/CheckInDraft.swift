@@ -6,7 +6,7 @@ import TandemCore
 /// Single answers are optional until picked; multiple answers are sets,
 /// written out in the core's order. Validation is the core's: a save it
 /// refuses throws, and the draft stays as it was for the user to fix.
-public struct CheckInDraft: Equatable {
+public struct CheckInDraft: Equatable, Sendable {
     /// The day the check-in is for.
     public var date: NaiveDate
     /// Mood from 1 to 5, once picked.
@@ -122,8 +122,3 @@ public struct CheckInDraft: Equatable {
         }
     }
 }
-
-// Sendable where the generated records are (compiler 6 and later), as in TandemCore.swift.
-#if compiler(>=6)
-extension CheckInDraft: Sendable {}
-#endif

@@ -36,7 +36,7 @@ public func groupBySide<Item: Hashable>(_ items: [Item], sideOf: (Item) -> Side?
 }
 
 /// Every picker of the check-in form, labelled and ordered by the core's `choices()`.
-public struct CheckInForm: Equatable {
+public struct CheckInForm: Equatable, Sendable {
     /// Mood runs from 1 (low) to 5.
     public static let moods: ClosedRange<UInt8> = 1...5
     /// How heated it got runs from 0 to 10.
@@ -77,7 +77,7 @@ public struct CheckInForm: Equatable {
 }
 
 /// The pickers of the weekly reflection: the answers to its "who" questions.
-public struct ReflectionForm: Equatable {
+public struct ReflectionForm: Equatable, Sendable {
     /// How safe hard talks felt runs from 1 (safe) to 5 (overwhelming).
     public static let talkSafety: ClosedRange<UInt8> = 1...5
 
@@ -94,9 +94,3 @@ public struct ReflectionForm: Equatable {
         ReflectionForm(choices)
     }
 }
-
-// Sendable where the generated records are (compiler 6 and later), as in TandemCore.swift.
-#if compiler(>=6)
-extension CheckInForm: Sendable {}
-extension ReflectionForm: Sendable {}
-#endif

@@ -2,7 +2,7 @@ import Foundation
 import TandemCore
 
 /// One check-in in the history list: its day ("Mon 23 Nov"), my move's label and the mood; opening it edits `date`.
-public struct HistoryRow: Hashable, Identifiable {
+public struct HistoryRow: Hashable, Identifiable, Sendable {
     /// The day of the check-in.
     public let date: NaiveDate
     /// The row's label ("Mon 23 Nov").
@@ -19,7 +19,7 @@ public struct HistoryRow: Hashable, Identifiable {
 }
 
 /// One week of history: its heading ("23–29 Nov 2026"), its check-ins by day, and its reflection if any.
-public struct HistorySection: Hashable, Identifiable {
+public struct HistorySection: Hashable, Identifiable, Sendable {
     /// The week's first day.
     public let firstDay: NaiveDate
     /// The week's last day.
@@ -52,12 +52,6 @@ public struct HistorySection: Hashable, Identifiable {
             reflection: week.reflections.first?.reflection)
     }
 }
-
-// Sendable where the generated records are (compiler 6 and later), as in TandemCore.swift.
-#if compiler(>=6)
-extension HistoryRow: Sendable {}
-extension HistorySection: Sendable {}
-#endif
 
 /// Maps the core's `history(from:to:)` weeks to titled sections.
 public enum History {

@@ -2,7 +2,7 @@ import Foundation
 import TandemCore
 
 /// Where the session stands: no journal file yet, a journal waiting to be unlocked, or an open journal.
-public enum SessionState: Equatable {
+public enum SessionState: Equatable, Sendable {
     /// No journal file exists at the store's path: show the create flow.
     case noJournal
     /// A journal exists and is locked: `methods` are the ways to offer, `message` the sentence of the last failure, if any.
@@ -14,11 +14,6 @@ public enum SessionState: Equatable {
     /// The journal is open and unlocked.
     case unlocked
 }
-
-// Sendable where the generated records are (compiler 6 and later), as in TandemCore.swift.
-#if compiler(>=6)
-extension SessionState: Sendable {}
-#endif
 
 /// Owns the journal and runs every core call off the main actor.
 ///

@@ -2,7 +2,7 @@ import Foundation
 import TandemCore
 
 /// The weekly reflection form: the three "who" questions, how safe talking felt, and two texts.
-public struct ReflectionDraft: Equatable {
+public struct ReflectionDraft: Equatable, Sendable {
     /// The first day of the week reflected on.
     public var weekStart: NaiveDate
     /// Who raised concerns, if answered.
@@ -57,8 +57,3 @@ public struct ReflectionDraft: Equatable {
             note: note)
     }
 }
-
-// Sendable where the generated records are (compiler 6 and later), as in TandemCore.swift.
-#if compiler(>=6)
-extension ReflectionDraft: Sendable {}
-#endif

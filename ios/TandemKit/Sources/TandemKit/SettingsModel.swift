@@ -74,7 +74,7 @@ public func weekStartLabel(_ weekStart: WeekStart) -> String {
 }
 
 /// What the settings screen shows: the reminder, the journal's week start, and its unlock methods.
-public struct SettingsState: Equatable {
+public struct SettingsState: Equatable, Sendable {
     /// The reminder's on/off and time.
     public var reminder: ReminderSetting
     /// The first day of the week, from the journal's sealed settings.
@@ -94,11 +94,6 @@ public struct SettingsState: Equatable {
         methods.contains(.passphrase)
     }
 }
-
-// Sendable where the generated records are (compiler 6 and later), as in TandemCore.swift.
-#if compiler(>=6)
-extension SettingsState: Sendable {}
-#endif
 
 /// The settings of the store's journal (week start, passphrase) and of the reminder kept in `prefs`.
 ///

@@ -2,7 +2,7 @@ import Foundation
 import TandemCore
 
 /// One section's switch: the section, its heading from the core, and whether it is on.
-public struct SectionSwitch: Hashable, Identifiable {
+public struct SectionSwitch: Hashable, Identifiable, Sendable {
     /// The section.
     public let section: Section
     /// Its heading, from the core.
@@ -26,7 +26,7 @@ public struct SectionSwitch: Hashable, Identifiable {
 /// The core makes the document and refuses a reversed range with its own
 /// reason; `JournalStore.summaryHtml` refuses no section on before asking it.
 /// `canProduce` lets the screen disable its button first.
-public struct SummaryRequest: Equatable {
+public struct SummaryRequest: Equatable, Sendable {
     /// The days the summary covers, both included.
     public var range: DateRange
     /// One switch per section, in document order.
@@ -79,9 +79,3 @@ public struct SummaryRequest: Equatable {
         return copy
     }
 }
-
-// Sendable where the generated records are (compiler 6 and later), as in TandemCore.swift.
-#if compiler(>=6)
-extension SectionSwitch: Sendable {}
-extension SummaryRequest: Sendable {}
-#endif

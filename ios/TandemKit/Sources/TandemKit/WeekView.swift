@@ -10,7 +10,7 @@ public enum Person: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One stacked piece of a week's moves bar: the days one person made one move.
-public struct MoveSegment: Hashable, Identifiable {
+public struct MoveSegment: Hashable, Identifiable, Sendable {
     /// The week's first day.
     public let weekStart: NaiveDate
     /// The week's position on the chart, 0 for the oldest.
@@ -33,7 +33,7 @@ public struct MoveSegment: Hashable, Identifiable {
 }
 
 /// One entry of the moves legend: a move and its short name from the core.
-public struct LegendEntry: Hashable {
+public struct LegendEntry: Hashable, Sendable {
     /// The move (my moves use the first four).
     public let move: PartnerMove
     /// Its name in the legend ("pursued" … "couldn't tell").
@@ -41,7 +41,7 @@ public struct LegendEntry: Hashable {
 }
 
 /// The moves chart: per week two stacked bars, me and my partner, heights in days.
-public struct MovesChart: Equatable {
+public struct MovesChart: Equatable, Sendable {
     /// The y axis: 0 to 7 days.
     public static let yDomain: ClosedRange<Double> = 0...7
 
@@ -131,7 +131,7 @@ public struct CycleChart: Sendable, Equatable {
 ///
 /// Every number, title and description comes from the core's insights; this
 /// only lays them out per week and names the bars with the core's chart legend.
-public struct WeekView: Equatable {
+public struct WeekView: Equatable, Sendable {
     /// The first day of the chosen week.
     public let weekStart: NaiveDate
     /// The chosen week in numbers.
@@ -268,11 +268,3 @@ public struct WeekView: Equatable {
         return segments
     }
 }
-
-// Sendable where the generated records are (compiler 6 and later), as in TandemCore.swift.
-#if compiler(>=6)
-extension MoveSegment: Sendable {}
-extension LegendEntry: Sendable {}
-extension MovesChart: Sendable {}
-extension WeekView: Sendable {}
-#endif

@@ -22,7 +22,7 @@ final class TempJournal {
 
     private let deviceKey: Data?
     private let passphrase: String?
-    private var made: NewJournal?
+    private var created: NewJournal?
 
     init(deviceKey: Data? = nil, passphrase: String? = testPassphrase) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-kit-" + UUID().uuidString)
@@ -53,16 +53,16 @@ final class TempJournal {
     }
 
     func close() {
-        made?.journal.closeFile()
+        created?.journal.closeFile()
         try? FileManager.default.removeItem(at: dir)
     }
 
     private func made() throws -> NewJournal {
-        if let made {
-            return made
+        if let created {
+            return created
         }
         let new = try createJournal(path: path, deviceKey: deviceKey, passphrase: passphrase, kdfIterations: testKdf)
-        made = new
+        created = new
         return new
     }
 }

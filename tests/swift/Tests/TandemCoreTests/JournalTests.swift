@@ -78,6 +78,19 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(try byCode.checkin(day: "2026-03-09")?.checkin.intensity, 6)
     }
 
+    func testLockedJournalRefusesAllButItsUnlockMethodsAndUnlocksAgainWithThePassphrase() throws {
+        let journal = try create().journal
+        try journal.lock()
+        // Locked, it answers only how it opens: not even today's date.
+        XCTAssertThrowsError(try journal.today()) { e in XCTAssertEqual(e as? JournalError, .Locked) }
+        XCTAssertThrowsError(try journal.settings()) { e in XCTAssertEqual(e as? JournalError, .Locked) }
+        XCTAssertEqual(try journal.unlockMethods(), [.passphrase, .recovery])
+        try journal.unlock(unlock: .passphrase(passphrase: passphrase))
+        XCTAssertFalse(try journal.isLocked())
+        XCTAssertEqual(try journal.checkins(from: nil, to: nil), [])
+        journal.closeFile()
+    }
+
     func testWrongPassphraseRaisesWrongKey() throws {
         try create().journal.closeFile()
         XCTAssertThrowsError(try Journal.open(path: path, unlock: .passphrase(passphrase: "not the passphrase"))) { e in
@@ -188,8 +201,7 @@ final class JournalTests: XCTestCase {
         formatter.timeZone = TimeZone(identifier: "UTC")
         let base = formatter.date(from: "2026-01-01")!
         let days = (0..<(threads * perThread)).map { formatter.string(from: base.addingTimeInterval(Double($0) * 86_400)) }
-        let failures = NSLock()
-        var errors: [Error] = []
+        let errors = LockedErrors()
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             for i in 0..<perThread {
                 let date = days[t * perThread + i]
@@ -198,11 +210,30 @@ final class JournalTests: XCTestCase {
                     XCTAssertNotNil(try journal.checkin(day: date))
                     _ = try journal.checkins(from: days[0], to: date)
                 } catch {
-                    failures.lock(); errors.append(error); failures.unlock()
+                    errors.append(error)
                 }
             }
         }
-        XCTAssertTrue(errors.isEmpty, "\(errors)")
+        XCTAssertTrue(errors.all.isEmpty, "\(errors.all)")
         XCTAssertEqual(try journal.checkins(from: nil, to: nil).map { $0.checkin.date }, days)
+    }
+}
+
+/// The errors the threads of a test met, appended under a lock.
+private final class LockedErrors: @unchecked Sendable {
+    // `errors` is guarded by `lock`.
+    private let lock = NSLock()
+    private var errors: [any Error] = []
+
+    func append(_ error: any Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        errors.append(error)
+    }
+
+    var all: [any Error] {
+        lock.lock()
+        defer { lock.unlock() }
+        return errors
     }
 }
