@@ -1,25 +1,47 @@
 #!/usr/bin/env bash
 # Runs every test suite of Tandem: formatting, lints, all Rust tests (unit,
 # property, end-to-end, crash safety, file-version fixtures), and the
-# therapist summary printed by headless Chromium, and the UniFFI bindings
-# (Kotlin tests on the JVM, Swift where a toolchain exists, the size budget).
+# therapist summary printed by headless Chromium, the UniFFI bindings and
+# the phones' model layers (Kotlin on the JVM with the size budget; Swift,
+# in a Debian trixie chroot when the machine has no Swift of its own).
 # On a fresh Debian machine it installs what it needs (chromium,
-# poppler-utils, libjna-java, junit4) with apt-get, and kotlinc from npm
-# into .tools/.
+# poppler-utils, libjna-java, junit4, debootstrap) with apt-get, kotlinc
+# from npm into .tools/, and the Swift chroot under .tools/.
+# TANDEM_SKIP_SWIFT=1 skips the Swift stage on purpose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== cargo fmt --check"
+# Each stage's wall time, printed when the run ends (passed or not).
+times=()
+stage_name=""
+stage_start=$SECONDS
+stage() { # NAME
+    [ -z "$stage_name" ] || times+=("$((SECONDS - stage_start)) s  $stage_name")
+    stage_name=$1
+    stage_start=$SECONDS
+    [ -z "$1" ] || echo "== $1"
+}
+report() {
+    stage ""
+    echo "== stage times (whole run: $SECONDS s)"
+    printf '   %s\n' "${times[@]}"
+}
+trap report EXIT
+
+stage "cargo fmt --check"
 cargo fmt --all -- --check
 
-echo "== cargo clippy (all targets, warnings are errors)"
+stage "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-echo "== cargo test"
+stage "cargo test"
 cargo test --workspace --locked
 
-echo "== therapist summary in headless Chromium"
+stage "therapist summary in headless Chromium"
 bash tests/summary/print-check.sh
 
-echo "== bindings: Kotlin on the JVM, Swift where present, size budget"
+stage "bindings and the Android model layer: Kotlin on the JVM, size budget"
 bash tests/kotlin/run.sh
+
+stage "bindings and TandemKit (the iOS model layer): Swift 6 XCTests"
+bash tests/swift/run.sh

@@ -2,9 +2,9 @@
 # The Kotlin side of the bindings, on the JVM: generates the bindings from
 # the host library, compiles them with the Android app's model layer and
 # the tests (tests/kotlin/*Test.kt, tests/kotlin/android/*Test.kt) using
-# kotlinc, runs every test class with JUnit 4 over JNA, then the Swift tests
-# where a Swift toolchain exists, then the size budget of the shipped
-# library. Ends with one line: `N passed, N failed`.
+# kotlinc, runs every test class with JUnit 4 over JNA, then the size
+# budget of the shipped library. Ends with one line: `N passed, N failed`.
+# (The Swift side is tests/swift/run.sh.)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source tests/kotlin/env.sh
@@ -62,17 +62,6 @@ else
     failed=$((failed + 1))
 fi
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=$((failed + 1))
-
-echo "-- Swift"
-if command -v swift >/dev/null 2>&1; then
-    if bash tests/swift/run.sh "$BINDINGS/swift" "$LIB_DIR"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-    fi
-else
-    echo "swift: skipped (no Swift toolchain on this machine)"
-fi
 
 echo "-- size budget of the shipped library"
 if bash scripts/check-size.sh; then
