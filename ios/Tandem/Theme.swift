@@ -54,7 +54,7 @@ struct ErrorLine: View {
 struct LoadFailedView: View {
     let title: String
     let message: String
-    let retry: () async -> Void
+    let retry: @MainActor () async -> Void
 
     var body: some View {
         ContentUnavailableView {

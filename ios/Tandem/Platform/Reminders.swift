@@ -19,13 +19,18 @@ enum Reminders {
 
     /// Current permission, without asking.
     static func permission() async -> Permission {
-        let settings = await UNUserNotificationCenter.current().notificationSettings()
-        switch settings.authorizationStatus {
+        switch await authorizationStatus() {
         case .authorized, .provisional, .ephemeral: return .allowed
         case .denied: return .denied
         case .notDetermined: return .notAsked
         @unknown default: return .denied
         }
+    }
+
+    /// The status alone, read off the main actor: the settings object it
+    /// comes in is not Sendable, the status is.
+    nonisolated private static func authorizationStatus() async -> UNAuthorizationStatus {
+        await UNUserNotificationCenter.current().notificationSettings().authorizationStatus
     }
 
     /// Asks once (the system shows its alert only the first time).

@@ -42,7 +42,9 @@ struct CheckInView: View {
         // Loads again after a save elsewhere (the same day edited from the
         // history) and when the day turns, unless there are unsaved edits.
         .task(id: model.changes) { await reloadIfUnchanged() }
-        .onReceive(NotificationCenter.default.publisher(for: .NSCalendarDayChanged)) { _ in
+        // The system may post the day change on any thread; the view's
+        // closure runs on the main actor.
+        .onReceive(NotificationCenter.default.publisher(for: .NSCalendarDayChanged).receive(on: DispatchQueue.main)) { _ in
             Task { await reloadIfUnchanged() }
         }
         .confirmationDialog(

@@ -266,8 +266,9 @@ struct SettingsView: View {
         UIApplication.shared.open(url)
     }
 
-    /// Today at `hour`:`minute`, for the time picker.
-    private static func time(hour: Int, minute: Int) -> Date {
+    /// Today at `hour`:`minute`, for the time picker. Nonisolated: a
+    /// `Binding`'s getter is a `@Sendable` closure off the main actor.
+    nonisolated private static func time(hour: Int, minute: Int) -> Date {
         Calendar.current.date(bySettingHour: hour, minute: minute, second: 0, of: Date()) ?? Date()
     }
 }

@@ -127,9 +127,10 @@ struct SummaryView: View {
         today.flatMap(LocalDay.date) ?? .distantFuture
     }
 
-    /// A `Date` binding over one end of the range.
+    /// A `Date` binding over one end of the range. The key path is
+    /// Sendable because the binding's closures are.
     private func dayBinding(
-        _ request: Binding<SummaryRequest>, _ path: WritableKeyPath<SummaryRequest, NaiveDate>
+        _ request: Binding<SummaryRequest>, _ path: WritableKeyPath<SummaryRequest, NaiveDate> & Sendable
     ) -> Binding<Date> {
         Binding(
             get: { LocalDay.date(request.wrappedValue[keyPath: path]) ?? Date() },
