@@ -18,8 +18,9 @@
 # drops them when that command ends, however it ends, and the host never
 # sees them, so removing the chroot is always safe.
 #
-# Needs root (debootstrap, chroot and mounts do). The mirror is the one the
-# host's apt sources name, or TANDEM_DEBIAN_MIRROR.
+# Needs root (debootstrap, chroot and mounts do), or sudo without a
+# password. The mirror is the one the host's apt sources name, or
+# TANDEM_DEBIAN_MIRROR.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -39,7 +40,7 @@ fail() {
 
 need_root() {
     [ "$(id -u)" -eq 0 ] ||
-        fail "needs root for debootstrap, chroot and mounts (run as root, install Swift, or set TANDEM_SKIP_SWIFT=1)"
+        fail "needs root (or sudo without a password) for debootstrap, chroot and mounts; run as root, install Swift, or set TANDEM_SKIP_SWIFT=1"
     command -v unshare >/dev/null 2>&1 || fail "unshare (util-linux) is missing"
 }
 
@@ -143,6 +144,16 @@ run() { # CMD…
     in_namespace "$dir" no-cache /usr/bin/env -i "${env[@]}" \
         /bin/sh -c 'cd "$1" && shift && exec "$@"' run "$PWD" "$@"
 }
+
+# Not root: go on through sudo when it needs no password, as apt-get does
+# elsewhere in the test run.
+if [ "$(id -u)" -ne 0 ] && [ -z "${TANDEM_SWIFT_SUDO:-}" ] && sudo -n true 2>/dev/null; then
+    exec sudo -n TANDEM_SWIFT_SUDO=1 \
+        ${TANDEM_LIB_DIR:+TANDEM_LIB_DIR="$TANDEM_LIB_DIR"} \
+        ${LD_LIBRARY_PATH:+LD_LIBRARY_PATH="$LD_LIBRARY_PATH"} \
+        ${TANDEM_DEBIAN_MIRROR:+TANDEM_DEBIAN_MIRROR="$TANDEM_DEBIAN_MIRROR"} \
+        bash "$0" "$@"
+fi
 
 case "${1:-}" in
     ensure)
