@@ -128,6 +128,15 @@ in_namespace() { # ROOT cache|no-cache CMD…
     ' in_namespace "$target" "$root" "$cache" "$with_cache" "$@"
 }
 
+# Sets `vars` to NAME=VALUE for each NAME given that is set and not empty.
+set_vars() { # NAME…
+    vars=()
+    local name
+    for name in "$@"; do
+        [ -z "${!name:-}" ] || vars+=("$name=${!name}")
+    done
+}
+
 run() { # CMD…
     [ -f "$dir/$marker" ] || fail "no chroot yet: run tests/swift/chroot.sh ensure"
     need_root
@@ -137,22 +146,17 @@ run() { # CMD…
     esac
     local env=(HOME=/root PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 TERM=dumb)
     # What the Swift packages read to find and load the host library.
-    local name
-    for name in TANDEM_LIB_DIR LD_LIBRARY_PATH; do
-        [ -z "${!name:-}" ] || env+=("$name=${!name}")
-    done
+    set_vars TANDEM_LIB_DIR LD_LIBRARY_PATH
+    env+=("${vars[@]}")
     in_namespace "$dir" no-cache /usr/bin/env -i "${env[@]}" \
         /bin/sh -c 'cd "$1" && shift && exec "$@"' run "$PWD" "$@"
 }
 
 # Not root: go on through sudo when it needs no password, as apt-get does
-# elsewhere in the test run.
-if [ "$(id -u)" -ne 0 ] && [ -z "${TANDEM_SWIFT_SUDO:-}" ] && sudo -n true 2>/dev/null; then
-    exec sudo -n TANDEM_SWIFT_SUDO=1 \
-        ${TANDEM_LIB_DIR:+TANDEM_LIB_DIR="$TANDEM_LIB_DIR"} \
-        ${LD_LIBRARY_PATH:+LD_LIBRARY_PATH="$LD_LIBRARY_PATH"} \
-        ${TANDEM_DEBIAN_MIRROR:+TANDEM_DEBIAN_MIRROR="$TANDEM_DEBIAN_MIRROR"} \
-        bash "$0" "$@"
+# elsewhere in the test run, keeping the variables this script reads.
+if [ "$(id -u)" -ne 0 ] && sudo -n true 2>/dev/null; then
+    set_vars TANDEM_LIB_DIR LD_LIBRARY_PATH TANDEM_DEBIAN_MIRROR
+    exec sudo -n env "${vars[@]}" bash "$0" "$@"
 fi
 
 case "${1:-}" in
