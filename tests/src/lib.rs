@@ -139,3 +139,42 @@ mod tests {
         }
     }
 }
+
+/// A calendar day from `YYYY-MM-DD` (test input written by hand).
+pub fn day(s: &str) -> NaiveDate {
+    s.parse().expect("a YYYY-MM-DD day")
+}
+
+/// An instant from RFC 3339 text (test input written by hand).
+pub fn instant(s: &str) -> chrono::DateTime<chrono::Utc> {
+    s.parse().expect("an RFC 3339 instant")
+}
+
+/// A record id from its 32 hex digits.
+pub fn record_id(hex: &str) -> tandem_core::RecordId {
+    assert_eq!(hex.len(), 32, "a record id is 32 hex digits");
+    let mut bytes = [0u8; 16];
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex digits");
+    }
+    tandem_core::RecordId(bytes)
+}
+
+/// `(application_id, user_version)` read straight from the SQLite header of
+/// a checkpointed file, without opening it (a read-only SQLite connection
+/// would leave `-wal` and `-shm` files behind).
+pub fn header_ids(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).expect("a readable file");
+    assert!(
+        bytes.starts_with(b"SQLite format 3\0"),
+        "not an SQLite file"
+    );
+    let be = |offset: usize| {
+        u32::from_be_bytes(
+            bytes[offset..offset + 4]
+                .try_into()
+                .expect("four header bytes"),
+        )
+    };
+    (be(68), be(60))
+}

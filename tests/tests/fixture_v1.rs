@@ -7,15 +7,16 @@
 //! written out by hand, separately from the generator's inputs, on purpose:
 //! they are what version 1 stored, whatever the code that reads it becomes.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use chrono::{DateTime, NaiveDate, Utc};
 use tandem_core::{
     Author, Behaviour, CheckIn, Closeness, ClosenessWord, CreateOptions, Error, Feeling,
-    FixedClock, Journal, Method, Move, PartnerMove, Passphrase, RecordId, Reflection, Repair,
-    Saved, Settings, Skill, Unlock, WeekStart, Who,
+    FixedClock, Journal, Method, Move, PartnerMove, Passphrase, Reflection, Repair, Saved,
+    Settings, Skill, Unlock, WeekStart, Who,
 };
-use tandem_tests::{copy_journal, fixtures_dir, side_files};
+use tandem_tests::{
+    copy_journal, day as d, fixtures_dir, header_ids, instant as at, record_id as id, side_files,
+};
 
 const FIXTURE: &str = "journal-v1.tandem";
 const PASSPHRASE: &str = "tandem fixture v1 passphrase";
@@ -24,36 +25,8 @@ const KDF_ITERATIONS: u32 = 1000;
 /// Set to `1` to let `regenerate_v1_fixture` replace an existing fixture.
 const OVERWRITE_ENV: &str = "TANDEM_OVERWRITE_FIXTURE";
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn at(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
-
-/// A record id from its 32 hex digits.
-fn id(hex: &str) -> RecordId {
-    assert_eq!(hex.len(), 32);
-    let mut bytes = [0u8; 16];
-    for (i, b) in bytes.iter_mut().enumerate() {
-        *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap();
-    }
-    RecordId(bytes)
-}
-
 fn fixture_path() -> PathBuf {
     fixtures_dir().join(FIXTURE)
-}
-
-/// `(application_id, user_version)` read straight from the SQLite header of
-/// a checkpointed file, without opening it (a read-only SQLite connection
-/// would leave `-wal` and `-shm` files behind).
-fn header_ids(path: &Path) -> (u32, u32) {
-    let bytes = std::fs::read(path).unwrap();
-    assert!(bytes.starts_with(b"SQLite format 3\0"));
-    let be = |offset: usize| u32::from_be_bytes(bytes[offset..offset + 4].try_into().unwrap());
-    (be(68), be(60))
 }
 
 // ---------------------------------------------------------------------------
