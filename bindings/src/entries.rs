@@ -222,8 +222,8 @@ pub struct HistoryWeek {
     pub reflections: Vec<SavedReflection>,
 }
 
-impl From<tc::history::HistoryWeek> for HistoryWeek {
-    fn from(w: tc::history::HistoryWeek) -> Self {
+impl From<tc::HistoryWeek> for HistoryWeek {
+    fn from(w: tc::HistoryWeek) -> Self {
         HistoryWeek {
             first_day: w.first_day,
             last_day: w.last_day,
@@ -271,8 +271,8 @@ pub struct ImportReport {
     pub settings_imported: bool,
 }
 
-impl From<tc::export::ImportReport> for ImportReport {
-    fn from(r: tc::export::ImportReport) -> Self {
+impl From<tc::ImportReport> for ImportReport {
+    fn from(r: tc::ImportReport) -> Self {
         ImportReport {
             added: r.added,
             updated: r.updated,

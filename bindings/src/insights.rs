@@ -3,8 +3,8 @@
 //! `nil`), never a zero.
 
 use chrono::NaiveDate;
-use tandem_core::chart;
 use tandem_core::insights as ti;
+use tandem_core::summary::chart;
 
 use crate::vocab::{Behaviour, Feeling, FindingKind, Skill, WeekStart};
 

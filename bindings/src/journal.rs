@@ -110,7 +110,7 @@ pub fn restore_journal(
 /// The fewest characters a passphrase may have, for the hint beside the field.
 #[uniffi::export]
 pub fn min_passphrase_chars() -> u32 {
-    u32::try_from(tc::crypto::MIN_PASSPHRASE_CHARS).unwrap_or(u32::MAX)
+    u32::try_from(tc::MIN_PASSPHRASE_CHARS).unwrap_or(u32::MAX)
 }
 
 /// The ways the journal file at `path` can be unlocked, read without a

@@ -19,7 +19,7 @@ use tandem_core::demo::{DEMO_SEED, generate};
 use tandem_core::{CheckIn, Closeness, CreateOptions, Error, Journal, Reflection};
 
 use args::{ChartKind, CheckinArgs, Cli, Command, DemoArgs, ReflectArgs};
-use tandem_core::chart::{self, Embed};
+use tandem_core::summary::chart::{self, Embed};
 
 /// The passphrase the demo journal gets when `TANDEM_PASSPHRASE` is not set.
 const DEMO_PASSPHRASE: &str = "tandem-demo";

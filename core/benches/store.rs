@@ -49,10 +49,10 @@ use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use rusqlite::{Connection, OpenFlags, params};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use tandem_core::store::RecordId;
+use tandem_core::store::schema;
 use tandem_core::{
-    Author, CheckIn, CreateOptions, DeviceKey, FixedClock, Journal, Reflection, Saved, Unlock,
-    schema,
+    Author, CheckIn, CreateOptions, DeviceKey, FixedClock, Journal, RecordId, Reflection, Saved,
+    Unlock,
 };
 
 /// What the plaintext table holds as JSON: the same envelope the journal

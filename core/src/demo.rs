@@ -4,10 +4,10 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::checkin::{CheckIn, Closeness};
 use crate::day::monday_of;
-use crate::reflection::Reflection;
-use crate::vocab::{
+use crate::entries::checkin::{CheckIn, Closeness};
+use crate::entries::reflection::Reflection;
+use crate::entries::vocab::{
     Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Side, Skill, Who,
 };
 

@@ -4,31 +4,27 @@
 //!
 //! Nothing here knows about FFI; `tandem-ffi` wraps it for the phones.
 
-pub mod backup;
-pub mod chart;
-pub mod checkin;
-pub mod crypto;
 pub mod day;
 pub mod demo;
+pub mod entries;
 pub mod error;
-pub mod export;
-pub mod history;
 pub mod insights;
-pub mod reflection;
-pub mod schema;
-pub mod settings;
+pub mod share;
 pub mod store;
 pub mod summary;
-pub mod vocab;
 
-pub use checkin::{CheckIn, Closeness};
-pub use crypto::{DeviceKey, Method, Passphrase, RecoveryCode, Unlock};
 pub use day::{Clock, FixedClock, SystemClock};
-pub use error::{Error, Result};
-pub use reflection::Reflection;
-pub use settings::{Settings, WeekStart};
-pub use store::{Author, CreateOptions, Journal, RecordId, Saved};
-pub use vocab::{
+pub use entries::checkin::{CheckIn, Closeness};
+pub use entries::reflection::Reflection;
+pub use entries::settings::{Settings, WeekStart};
+pub use entries::vocab::{
     Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Side, Skill, VocabEntry,
     VocabKind, Who, vocabulary,
 };
+pub use error::{Error, Result};
+pub use insights::history::HistoryWeek;
+pub use share::ImportReport;
+pub use store::crypto::{
+    DeviceKey, MIN_PASSPHRASE_CHARS, Method, PBKDF2_ITERATIONS, Passphrase, RecoveryCode, Unlock,
+};
+pub use store::{Author, CreateOptions, Journal, RecordId, Saved};

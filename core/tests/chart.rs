@@ -6,8 +6,8 @@ mod common;
 use chrono::NaiveDate;
 use common::journals::journal_a;
 use tandem_core::WeekStart;
-use tandem_core::chart::{self, Embed};
 use tandem_core::insights::{self, Pattern};
+use tandem_core::summary::chart::{self, Embed};
 
 fn pattern_a() -> Pattern {
     let weeks = insights::week_starts(

@@ -14,7 +14,7 @@ use common::*;
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{Value, json};
-use tandem_core::export::ImportReport;
+use tandem_core::ImportReport;
 use tandem_core::{
     Author, Behaviour, CheckIn, Closeness, ClosenessWord, Error, Feeling, Journal, Move,
     PartnerMove, RecordId, Reflection, Repair, Saved, Skill, WeekStart, Who,

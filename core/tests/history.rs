@@ -8,7 +8,7 @@ mod common;
 use chrono::NaiveDate;
 use common::journals::journal_a;
 use common::{Fixture, Methods, clock};
-use tandem_core::history::HistoryWeek;
+use tandem_core::HistoryWeek;
 use tandem_core::{Reflection, Settings, WeekStart};
 
 fn d(s: &str) -> NaiveDate {

@@ -60,9 +60,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::ffi::ErrorCode;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
-use crate::crypto::{self, DeviceKey, Keys, Method, Table, Unlock};
 use crate::error::{DbError, Error, Result, invalid};
-use crate::schema;
+use crate::store::crypto::{self, DeviceKey, Keys, Method, Table, Unlock};
+use crate::store::schema;
 use crate::store::{Journal, RecordId};
 
 /// The `meta` row that marks a backup: its name.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::settings::WeekStart;
+use crate::entries::settings::WeekStart;
 use crate::store::{Journal, Saved};
 use crate::{CheckIn, Reflection, Result};
 

@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::checkin::check_text;
 use crate::day;
+use crate::entries::checkin::check_text;
+use crate::entries::vocab::Who;
 use crate::error::{Result, invalid};
-use crate::vocab::Who;
 
 /// Scale for "do hard talks feel safe": 1 (safe) to 5 (overwhelming).
 pub const SAFETY_RANGE: std::ops::RangeInclusive<u8> = 1..=5;

@@ -480,6 +480,7 @@ impl Keys {
 
     /// Opens a sealed record; any mismatch of place, nonce or bytes gives
     /// [`Error::Corrupt`].
+    #[cfg(test)]
     pub fn open(
         &self,
         place: &RecordPlace<'_>,

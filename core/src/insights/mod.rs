@@ -6,14 +6,16 @@
 //! Everything here is a pure function of the check-ins, so both phones and
 //! the CLI show the same numbers.
 
+pub mod history;
+
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use crate::checkin::CheckIn;
-use crate::settings::WeekStart;
-use crate::vocab::{Behaviour, Feeling, Move, PartnerMove, Repair, Side, Skill};
+use crate::entries::checkin::CheckIn;
+use crate::entries::settings::WeekStart;
+use crate::entries::vocab::{Behaviour, Feeling, Move, PartnerMove, Repair, Side, Skill};
 
 /// A day counts as having a hard moment when its intensity is at least this,
 /// or when a repair answer was given (there was something to repair).

@@ -31,15 +31,15 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::checkin::{CLOSENESS_RANGE, CheckIn, Closeness, INTENSITY_RANGE, MOOD_RANGE};
-use crate::crypto::ID_LEN;
-use crate::error::{Error, Result, invalid};
-use crate::reflection::{Reflection, SAFETY_RANGE};
-use crate::settings::{Settings, WeekStart};
-use crate::store::{Author, Journal, RecordId, Saved};
-use crate::vocab::{
+use crate::entries::checkin::{CLOSENESS_RANGE, CheckIn, Closeness, INTENSITY_RANGE, MOOD_RANGE};
+use crate::entries::reflection::{Reflection, SAFETY_RANGE};
+use crate::entries::settings::{Settings, WeekStart};
+use crate::entries::vocab::{
     Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Skill, VocabKind, Who,
 };
+use crate::error::{Error, Result, invalid};
+use crate::store::crypto::ID_LEN;
+use crate::store::{Author, Journal, RecordId, Saved};
 
 /// The value of the document's `format` field.
 pub const FORMAT: &str = "tandem-export";

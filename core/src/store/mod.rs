@@ -2,6 +2,10 @@
 //! records. Opening unwraps the data key with one unlock method; every read
 //! decrypts and filters in memory; every write seals a whole record.
 
+mod backup;
+pub(crate) mod crypto;
+pub mod schema;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -14,16 +18,15 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::checkin::CheckIn;
-use crate::crypto::{
-    self, DeviceKey, Id, Keys, Method, PBKDF2_ITERATIONS, Passphrase, RECORD_FORMAT, RecordPlace,
+use crate::day::{Clock, SystemClock};
+use crate::entries::checkin::CheckIn;
+use crate::entries::reflection::Reflection;
+use crate::entries::settings::Settings;
+use crate::error::{Error, Result, invalid};
+use crate::store::crypto::{
+    DeviceKey, Id, Keys, Method, PBKDF2_ITERATIONS, Passphrase, RECORD_FORMAT, RecordPlace,
     RecoveryCode, Table, Unlock, Wrap,
 };
-use crate::day::{Clock, SystemClock};
-use crate::error::{Error, Result, invalid};
-use crate::reflection::Reflection;
-use crate::schema;
-use crate::settings::Settings;
 
 /// A record's random id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::day;
+use crate::entries::vocab::{Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Skill};
 use crate::error::{Result, invalid};
-use crate::vocab::{Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Skill};
 
 /// Longest note accepted, in characters.
 pub const MAX_NOTE_CHARS: usize = 20_000;

@@ -5,19 +5,21 @@
 //! version (`docs/summary-schema.md`). Daily notes, the reflections' free
 //! text and the closeness section appear only when picked.
 
+pub mod chart;
+
 use std::fmt::Write;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::chart::{self, Embed};
-use crate::checkin::CheckIn;
+use crate::entries::checkin::CheckIn;
+use crate::entries::reflection::Reflection;
+use crate::entries::settings::WeekStart;
+use crate::entries::vocab::{Behaviour, ClosenessWord, Feeling, Skill, Who};
 use crate::error::{Result, invalid};
 use crate::insights::{self, Finding, Pattern, RepairCounts, Trend};
-use crate::reflection::Reflection;
-use crate::settings::WeekStart;
 use crate::store::Journal;
-use crate::vocab::{Behaviour, ClosenessWord, Feeling, Skill, Who};
+use chart::Embed;
 
 /// Version of the JSON document; raised whenever a field changes meaning or
 /// goes away.
@@ -386,7 +388,7 @@ pub fn build(
                 false,
             )
         };
-        use crate::vocab::Side::{Pursuing, Withdrawing};
+        use crate::entries::vocab::Side::{Pursuing, Withdrawing};
         FeelingsSection {
             pursuing_feelings: fc(Some(Pursuing)),
             withdrawing_feelings: fc(Some(Withdrawing)),
