@@ -31,6 +31,11 @@ pub enum JournalError {
     /// A restore would replace a journal with entries; it needs `replace = true`.
     #[error("restoring would replace a journal that has entries")]
     WouldReplace,
+    /// An export of another journal into a journal with entries, without
+    /// saying whose it is; nothing was written. Import it again as the
+    /// partner's or as my own from another phone.
+    #[error("the file was exported from another journal")]
+    FromAnotherJournal,
     /// A value handed in is out of range or unknown; `field` names it as the API does.
     #[error("invalid {field}: {reason}")]
     InvalidInput {
@@ -79,6 +84,7 @@ impl From<CoreError> for JournalError {
             CoreError::NotAJournal => JournalError::NotAJournal,
             CoreError::NotABackup => JournalError::NotABackup,
             CoreError::WouldReplace => JournalError::WouldReplace,
+            CoreError::FromAnotherJournal => JournalError::FromAnotherJournal,
             CoreError::InvalidInput { field, reason } => JournalError::InvalidInput {
                 field: field.to_string(),
                 reason,

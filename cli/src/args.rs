@@ -108,6 +108,12 @@ pub enum Command {
         /// The JSON file to read
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// The file is my partner's export: its entries land as theirs, read-only
+        #[arg(long, conflicts_with = "mine")]
+        partner: bool,
+        /// The file is my own journal from another phone: merge it into this one
+        #[arg(long)]
+        mine: bool,
     },
     /// Write a summary for a therapist: HTML (and JSON) for a range and sections
     Summary {

@@ -1,11 +1,9 @@
 //! `tandem export` and `tandem import`: the whole journal as an unencrypted
 //! JSON file (`docs/export-schema.md`), and such a file merged back in.
 
-use std::fs::{File, OpenOptions};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use tandem_core::{Error, Journal};
+use tandem_core::{Error, ImportAs, Journal, write_private};
 
 use crate::Failure;
 
@@ -27,18 +25,14 @@ pub fn export(journal: &Journal, file: &Path, force: bool) -> Result<String, Fai
     let text = journal.export_json()?;
     let checkins = journal.checkins(None, None)?.len();
     let reflections = journal.reflections(None, None)?.len();
-    let written = if force {
-        replace(file, text.as_bytes())
-    } else {
-        write_new(file, text.as_bytes())
-    };
-    written.map_err(|e| match e.kind() {
+    write_private(file, text.as_bytes(), force).map_err(|e| match e {
         // Made between the check above and the write.
-        std::io::ErrorKind::AlreadyExists if !force => Failure::plain(format!(
+        Error::AlreadyExists => Failure::plain(format!(
             "a file already exists at {}; pass --force to replace it",
             file.display()
         )),
-        kind => Failure::plain(format!("cannot write {}: {kind}", file.display())),
+        Error::Io(io) => Failure::plain(format!("cannot write {}: {}", file.display(), io.kind())),
+        other => other.into(),
     })?;
     Ok(format!(
         "Exported {} and {} to {}.\n\
@@ -51,7 +45,7 @@ pub fn export(journal: &Journal, file: &Path, force: bool) -> Result<String, Fai
 }
 
 /// Merges the export in `file` into the journal and reports what happened.
-pub fn import(journal: &mut Journal, file: &Path) -> Result<String, Failure> {
+pub fn import(journal: &mut Journal, file: &Path, how: ImportAs) -> Result<String, Failure> {
     let bytes = std::fs::read(file)
         .map_err(|e| Failure::plain(format!("cannot read {}: {}", file.display(), e.kind())))?;
     let text = String::from_utf8(bytes).map_err(|_| {
@@ -60,12 +54,17 @@ pub fn import(journal: &mut Journal, file: &Path) -> Result<String, Failure> {
             file.display()
         ))
     })?;
-    let report = journal.import_json(&text).map_err(|e| match e {
+    let report = journal.import_json_as(&text, how).map_err(|e| match e {
         Error::InvalidInput {
             field: "import",
             reason,
         } => Failure::plain(format!(
             "cannot import {}: {reason}; nothing was changed",
+            file.display()
+        )),
+        Error::FromAnotherJournal => Failure::plain(format!(
+            "cannot import {}: it was exported from another journal; nothing was changed. \
+             Pass --partner if it is your partner's, or --mine if it is your own journal from another phone",
             file.display()
         )),
         other => other.into(),
@@ -78,6 +77,17 @@ pub fn import(journal: &mut Journal, file: &Path) -> Result<String, Failure> {
         report.unchanged,
         report.kept_newer_local,
     );
+    if report.not_theirs > 0 {
+        let n = report.not_theirs;
+        let entries = if n == 1 {
+            "1 entry".to_string()
+        } else {
+            format!("{n} entries")
+        };
+        out.push_str(&format!(
+            "{entries} left out: your partner had received them from you, so they are not theirs.\n"
+        ));
+    }
     if report.settings_imported {
         out.push_str(&format!(
             "The journal had no entries, so it took the file's settings: weeks start on {}.\n",
@@ -93,48 +103,4 @@ fn plural(n: usize, what: &str) -> String {
     } else {
         format!("{n} {what}s")
     }
-}
-
-/// Opens a new file readable by its owner alone; fails if one exists.
-fn create_private(path: &Path) -> std::io::Result<File> {
-    let mut opts = OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    opts.open(path)
-}
-
-fn write_all_synced(mut f: File, bytes: &[u8]) -> std::io::Result<()> {
-    f.write_all(bytes)?;
-    f.sync_all()
-}
-
-/// Writes a file that must not exist yet; a failed write leaves no part of it.
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let f = create_private(path)?;
-    write_all_synced(f, bytes).inspect_err(|_| {
-        let _ = std::fs::remove_file(path);
-    })
-}
-
-/// Writes beside the target and renames over it: the old file stays whole
-/// until the new one is.
-fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = sibling(path);
-    let written = create_private(&tmp)
-        .and_then(|f| write_all_synced(f, bytes))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
-}
-
-fn sibling(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".tandem-export-{}", std::process::id()));
-    path.with_file_name(name)
 }

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use clap::Parser;
 use clap::error::ErrorKind;
 use tandem_core::demo::{DEMO_SEED, generate};
-use tandem_core::{CheckIn, Closeness, CreateOptions, Error, Journal, Reflection};
+use tandem_core::{CheckIn, Closeness, CreateOptions, Error, ImportAs, Journal, Reflection};
 
 use args::{ChartKind, CheckinArgs, Cli, Command, DemoArgs, ReflectArgs};
 use tandem_core::summary::chart::{self, Embed};
@@ -231,9 +231,18 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let j = access::open(&access::journal_path(flag)?)?;
             export::export(&j, &file, force)
         }
-        Command::Import { file } => {
+        Command::Import {
+            file,
+            partner,
+            mine,
+        } => {
             let mut j = access::open(&access::journal_path(flag)?)?;
-            export::import(&mut j, &file)
+            let how = match (partner, mine) {
+                (true, _) => ImportAs::Partner,
+                (_, true) => ImportAs::MyOtherJournal,
+                _ => ImportAs::Auto,
+            };
+            export::import(&mut j, &file, how)
         }
         Command::Summary {
             from,

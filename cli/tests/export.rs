@@ -139,3 +139,30 @@ fn export_keeps_an_existing_file_unless_forced_and_a_bad_import_changes_nothing(
     assert!(!stderr(&refused).contains("secret-canary"));
     assert_eq!(ok(tandem(&journal, &["list"])).stdout, list);
 }
+
+#[test]
+fn my_partners_export_is_refused_until_named_and_then_kept_apart_from_my_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.tandem");
+    let b = dir.path().join("b.tandem");
+    let file = dir.path().join("a.json");
+    let file_arg = file.to_str().unwrap();
+    let day = ["--date", "2026-01-05"];
+    ok(tandem(&a, &["init"]));
+    ok(tandem(&a, &[&["checkin"], &day[..], &["--mood", "2"]].concat()));
+    ok(tandem(&a, &["export", file_arg]));
+    ok(tandem(&b, &["init"]));
+    ok(tandem(&b, &[&["checkin"], &day[..], &["--mood", "5"]].concat()));
+    let shown = ok(tandem(&b, &["show", "2026-01-05"])).stdout;
+
+    // Not said whose it is: refused, one line, nothing changed.
+    let refused = tandem(&b, &["import", file_arg]);
+    assert_one_line_failure(&refused, 1, "--partner");
+    assert_eq!(ok(tandem(&b, &["show", "2026-01-05"])).stdout, shown);
+
+    // As my partner's: added as theirs; my own day is as it was.
+    let imported = ok(tandem(&b, &["import", file_arg, "--partner"]));
+    assert!(stdout(&imported).contains("1 added"), "{}", stdout(&imported));
+    assert_eq!(ok(tandem(&b, &["show", "2026-01-05"])).stdout, shown);
+    assert!(stdout(&ok(tandem(&b, &["show", "2026-01-05"]))).contains("Mood        5/5"));
+}

@@ -33,6 +33,13 @@ pub enum Error {
     /// not a journal); it needs the caller's explicit consent.
     #[error("restoring would replace a journal that has entries, or a file that is not a journal")]
     WouldReplace,
+    /// An export of another journal, imported into a journal that holds
+    /// entries without saying whose it is: the user says whether it is
+    /// their partner's or their own from another phone. Nothing was written.
+    #[error(
+        "the file was exported from another journal; say whether it is your partner's or your own from another phone"
+    )]
+    FromAnotherJournal,
     /// A value handed in is out of range or unknown.
     #[error("invalid {field}: {reason}")]
     InvalidInput {

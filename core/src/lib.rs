@@ -15,16 +15,19 @@ pub mod summary;
 
 pub use day::{Clock, FixedClock, SystemClock};
 pub use entries::checkin::{CheckIn, Closeness};
+pub use entries::identity::JournalId;
 pub use entries::reflection::Reflection;
 pub use entries::settings::{Settings, WeekStart};
 pub use entries::vocab::{
     Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Side, Skill, VocabEntry,
     VocabKind, Who, vocabulary,
 };
+pub use entries::{Author, RecordId, Saved};
 pub use error::{Error, Result};
 pub use insights::history::HistoryWeek;
-pub use share::ImportReport;
+pub use share::{ImportAs, ImportReport};
 pub use store::crypto::{
     DeviceKey, MIN_PASSPHRASE_CHARS, Method, PBKDF2_ITERATIONS, Passphrase, RecoveryCode, Unlock,
 };
-pub use store::{Author, CreateOptions, Journal, RecordId, Saved};
+pub use store::files::write_private;
+pub use store::{CreateOptions, Journal};

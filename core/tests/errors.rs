@@ -53,6 +53,7 @@ fn variant(e: &Error) -> &'static str {
         Error::NotAJournal => "NotAJournal",
         Error::NotABackup => "NotABackup",
         Error::WouldReplace => "WouldReplace",
+        Error::FromAnotherJournal => "FromAnotherJournal",
         Error::InvalidInput { .. } => "InvalidInput",
         Error::NotFound(_) => "NotFound",
         Error::AlreadyExists => "AlreadyExists",

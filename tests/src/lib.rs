@@ -105,41 +105,6 @@ pub fn parse_saved_line(line: &str) -> Option<(NaiveDate, u32)> {
     Some((day.parse().ok()?, rev.parse().ok()?))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_saved_line_parses_back_and_a_torn_one_does_not() {
-        let day = NaiveDate::from_ymd_opt(2020, 2, 29).unwrap();
-        assert_eq!(parse_saved_line(&saved_line(day, 3)), Some((day, 3)));
-        assert_eq!(parse_saved_line("saved 2020-02-29 rev "), None);
-        assert_eq!(parse_saved_line("saved 2020-02-2"), None);
-    }
-
-    #[test]
-    fn only_finished_journal_names_parse_back() {
-        assert_eq!(parse_crash_journal_name(&crash_journal_name(42)), Some(42));
-        for other in [
-            "journal-000042.tandem-wal",
-            "journal-000042.tandem-shm",
-            "journal-000042.tandem.creating-00ff",
-            "journal-42.tandem",
-        ] {
-            assert_eq!(parse_crash_journal_name(other), None, "{other}");
-        }
-    }
-
-    #[test]
-    fn crash_checkins_pass_validation_on_the_childs_clock() {
-        let day = crash_first_day();
-        for offset in 0..40 {
-            let d = day + chrono::Days::new(offset);
-            assert!(crash_checkin(d, 1).validated(crash_today()).is_ok());
-        }
-    }
-}
-
 /// A calendar day from `YYYY-MM-DD` (test input written by hand).
 pub fn day(s: &str) -> NaiveDate {
     s.parse().expect("a YYYY-MM-DD day")
@@ -177,4 +142,39 @@ pub fn header_ids(path: &Path) -> (u32, u32) {
         )
     };
     (be(68), be(60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_line_parses_back_and_a_torn_one_does_not() {
+        let day = NaiveDate::from_ymd_opt(2020, 2, 29).unwrap();
+        assert_eq!(parse_saved_line(&saved_line(day, 3)), Some((day, 3)));
+        assert_eq!(parse_saved_line("saved 2020-02-29 rev "), None);
+        assert_eq!(parse_saved_line("saved 2020-02-2"), None);
+    }
+
+    #[test]
+    fn only_finished_journal_names_parse_back() {
+        assert_eq!(parse_crash_journal_name(&crash_journal_name(42)), Some(42));
+        for other in [
+            "journal-000042.tandem-wal",
+            "journal-000042.tandem-shm",
+            "journal-000042.tandem.creating-00ff",
+            "journal-42.tandem",
+        ] {
+            assert_eq!(parse_crash_journal_name(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn crash_checkins_pass_validation_on_the_childs_clock() {
+        let day = crash_first_day();
+        for offset in 0..40 {
+            let d = day + chrono::Days::new(offset);
+            assert!(crash_checkin(d, 1).validated(crash_today()).is_ok());
+        }
+    }
 }

@@ -301,7 +301,7 @@ fn opens_the_v1_fixture_and_reads_back_exactly() {
 }
 
 #[test]
-fn opening_the_v1_fixture_upgrades_it_to_version_2_with_default_settings() {
+fn opening_the_v1_fixture_upgrades_it_to_the_current_version_with_default_settings() {
     let dir = tempfile::tempdir().unwrap();
     let copy = copy_journal(&fixture_path(), dir.path()).unwrap();
     assert_eq!(header_ids(&copy), (0x546e_646d, 1));
@@ -313,10 +313,13 @@ fn opening_the_v1_fixture_upgrades_it_to_version_2_with_default_settings() {
             week_start: WeekStart::Sunday,
         })
         .unwrap();
+    // Version 3 gave every journal a random id, made at the first open.
+    let id = journal.journal_id().unwrap();
     drop(journal);
-    assert_eq!(header_ids(&copy), (0x546e_646d, 2));
+    assert_eq!(header_ids(&copy), (0x546e_646d, 3));
     let journal = Journal::open(&copy, Unlock::recovery_code(RECOVERY_CODE).unwrap()).unwrap();
     assert_eq!(journal.settings().unwrap().week_start, WeekStart::Sunday);
+    assert_eq!(journal.journal_id().unwrap(), id);
     assert_reads_back_exactly(&journal);
 }
 

@@ -83,10 +83,14 @@ fn opens_the_v2_fixture_and_reads_back_exactly() {
     assert_eq!(header_ids(&copy), (0x546e_646d, 2));
     let journal = Journal::open(&copy, Unlock::passphrase(PASSPHRASE).unwrap()).unwrap();
     assert_reads_back_exactly(&journal);
+    let id = journal.journal_id().unwrap();
     drop(journal);
-    // Opened once, upgraded, and still the same entries when opened again.
+    // Opened once, upgraded to the current version with an id of its own,
+    // and still the same entries and id when opened again.
+    assert_eq!(header_ids(&copy), (0x546e_646d, 3));
     let journal = Journal::open(&copy, Unlock::passphrase(PASSPHRASE).unwrap()).unwrap();
     assert_reads_back_exactly(&journal);
+    assert_eq!(journal.journal_id().unwrap(), id);
     assert_eq!(std::fs::read(&fixture).unwrap(), before);
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::day;
 use crate::entries::vocab::{Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Skill};
+use crate::entries::{Dated, Entry, Table, table};
 use crate::error::{Result, invalid};
 
 /// Longest note accepted, in characters.
@@ -17,8 +18,8 @@ pub const INTENSITY_RANGE: std::ops::RangeInclusive<u8> = 0..=10;
 /// Closeness rating: 1 (far apart) to 5 (very close).
 pub const CLOSENESS_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
 
-/// One day's check-in. At most one exists per local day; saving another for
-/// the same day replaces it.
+/// One day's check-in. Each partner has at most one per local day; saving
+/// another for the same day replaces my own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckIn {
     /// The local calendar day this check-in is about.
@@ -50,6 +51,36 @@ pub struct CheckIn {
     /// Free text, at most [`MAX_NOTE_CHARS`] characters.
     #[serde(default)]
     pub note: String,
+}
+
+impl Entry for CheckIn {
+    const TABLE: Table = table!(1, "checkins");
+    const LIST: &'static str = "checkins";
+    const KEY_FIELD: &'static str = "date";
+    const KEY_NAME: &'static str = "day";
+    const COUNTS_AS_ENTRY: bool = true;
+    fn key(&self) -> String {
+        self.date.to_string()
+    }
+}
+
+/// A check-in's day, alone.
+#[derive(Deserialize)]
+pub(crate) struct CheckInDay {
+    date: NaiveDate,
+}
+
+impl From<CheckInDay> for NaiveDate {
+    fn from(d: CheckInDay) -> Self {
+        d.date
+    }
+}
+
+impl Dated for CheckIn {
+    type Day = CheckInDay;
+    fn day(&self) -> NaiveDate {
+        self.date
+    }
 }
 
 /// The private section on physical and sexual closeness.

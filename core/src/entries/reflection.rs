@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::day;
 use crate::entries::checkin::check_text;
 use crate::entries::vocab::Who;
+use crate::entries::{Dated, Entry, Table, table};
 use crate::error::{Result, invalid};
 
 /// Scale for "do hard talks feel safe": 1 (safe) to 5 (overwhelming).
@@ -68,6 +69,36 @@ impl Reflection {
         check_text("needing_space", &self.needing_space)?;
         check_text("note", &self.note)?;
         Ok(self)
+    }
+}
+
+impl Entry for Reflection {
+    const TABLE: Table = table!(2, "reflections");
+    const LIST: &'static str = "reflections";
+    const KEY_FIELD: &'static str = "week_start";
+    const KEY_NAME: &'static str = "week";
+    const COUNTS_AS_ENTRY: bool = true;
+    fn key(&self) -> String {
+        self.week_start.to_string()
+    }
+}
+
+/// A reflection's week, alone.
+#[derive(Deserialize)]
+pub(crate) struct ReflectionWeek {
+    week_start: NaiveDate,
+}
+
+impl From<ReflectionWeek> for NaiveDate {
+    fn from(d: ReflectionWeek) -> Self {
+        d.week_start
+    }
+}
+
+impl Dated for Reflection {
+    type Day = ReflectionWeek;
+    fn day(&self) -> NaiveDate {
+        self.week_start
     }
 }
 

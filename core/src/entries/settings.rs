@@ -3,6 +3,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::entries::{Entry, Table, table};
 use crate::error::{Result, invalid};
 
 /// The day a week starts on.
@@ -57,6 +58,20 @@ pub struct Settings {
     /// The day weeks start on in summaries and charts.
     #[serde(default)]
     pub week_start: WeekStart,
+}
+
+/// The one settings record's natural key.
+pub(crate) const SETTINGS_KEY: &str = "settings";
+
+impl Entry for Settings {
+    const TABLE: Table = table!(3, "settings");
+    const LIST: &'static str = "settings";
+    const KEY_FIELD: &'static str = "week_start";
+    const KEY_NAME: &'static str = "record";
+    const COUNTS_AS_ENTRY: bool = false;
+    fn key(&self) -> String {
+        SETTINGS_KEY.to_string()
+    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::entries::Saved;
 use crate::entries::settings::WeekStart;
-use crate::store::{Journal, Saved};
+use crate::store::Journal;
 use crate::{CheckIn, Reflection, Result};
 
 /// One week of the history: its days and what was written in them.

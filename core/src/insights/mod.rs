@@ -618,7 +618,7 @@ pub struct Insights {
     pub findings: Vec<Finding>,
 }
 
-fn values(saved: Vec<crate::store::Saved<CheckIn>>) -> Vec<CheckIn> {
+fn values(saved: Vec<crate::entries::Saved<CheckIn>>) -> Vec<CheckIn> {
     saved.into_iter().map(|s| s.value).collect()
 }
 

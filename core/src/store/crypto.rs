@@ -11,6 +11,7 @@ use ring::{digest, hkdf, hmac, pbkdf2};
 use std::num::NonZeroU32;
 use zeroize::Zeroizing;
 
+use crate::entries::Table;
 use crate::error::{Error, Result, invalid};
 
 /// Length of the data key and of every derived key, in bytes.
@@ -306,28 +307,6 @@ fn random_nonce() -> Result<[u8; NONCE_LEN]> {
     Ok(n)
 }
 
-/// The tables whose records are sealed; bound into each record's
-/// associated data so a ciphertext cannot be moved between tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Table {
-    /// Daily check-ins.
-    CheckIns,
-    /// Weekly reflections.
-    Reflections,
-    /// Journal settings.
-    Settings,
-}
-
-impl Table {
-    fn code(self) -> u8 {
-        match self {
-            Table::CheckIns => 1,
-            Table::Reflections => 2,
-            Table::Settings => 3,
-        }
-    }
-}
-
 /// A record's place in the store, all of it bound into the seal.
 #[derive(Debug, Clone, Copy)]
 pub struct RecordPlace<'a> {
@@ -354,7 +333,7 @@ impl RecordPlace<'_> {
         for part in [
             &b"tandem/v1/rec"[..],
             &self.format.to_be_bytes(),
-            &[self.table.code()],
+            &[self.table.code],
             &(ID_LEN as u32).to_be_bytes(),
             self.id,
             &(ID_LEN as u32).to_be_bytes(),
@@ -522,11 +501,12 @@ impl Keys {
         Ok(plain)
     }
 
-    /// A keyed tag of a record's natural key (such as its day), so the store
-    /// can find and keep unique a day's entry without storing the day.
+    /// A keyed tag of a record's natural key (its author and its day, week or
+    /// name: [`crate::entries::natural_key`]), so the store can find and keep
+    /// unique an author's entry for a day without storing either.
     pub fn tag(&self, table: Table, natural_key: &[u8]) -> Vec<u8> {
         let mut ctx = hmac::Context::with_key(&self.tags);
-        ctx.update(&[table.code()]);
+        ctx.update(&[table.code]);
         ctx.update(natural_key);
         ctx.sign().as_ref()[..ID_LEN].to_vec()
     }
@@ -535,6 +515,10 @@ impl Keys {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entries::Entry;
+
+    const CHECKINS: Table = crate::CheckIn::TABLE;
+    const REFLECTIONS: Table = crate::Reflection::TABLE;
 
     #[test]
     fn recovery_code_reads_back_in_any_case_and_grouping() {
@@ -634,7 +618,7 @@ mod tests {
         let keys = Keys::generate().unwrap();
         let kid = *keys.key_id();
         let place = RecordPlace {
-            table: Table::CheckIns,
+            table: CHECKINS,
             id: &[7u8; 16],
             key_id: &kid,
             revision: 3,
@@ -644,7 +628,7 @@ mod tests {
         assert_eq!(&keys.open(&place, &nonce, &ct).unwrap()[..], b"hello");
         let moved = [
             RecordPlace {
-                table: Table::Reflections,
+                table: REFLECTIONS,
                 ..place
             },
             RecordPlace {

@@ -10,11 +10,11 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x546e_646d;
 
 /// The schema version this build writes and reads.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Each step brings the file from the version before it to its own.
 /// Append new steps; never edit one that has shipped.
-const STEPS: &[(u32, &str)] = &[(1, V1), (2, V2)];
+const STEPS: &[(u32, &str)] = &[(1, V1), (2, V2), (3, V3)];
 
 /// Version 1: key wraps, check-ins and reflections. Record tables hold a
 /// random id, a keyed tag of the day, format and key ids, the revision, a
@@ -54,6 +54,22 @@ CREATE TABLE reflections (
 /// Version 2: the settings record (week start …), sealed like every entry.
 const V2: &str = "
 CREATE TABLE settings (
+    id       BLOB PRIMARY KEY,
+    tag      BLOB NOT NULL UNIQUE,
+    format   INTEGER NOT NULL,
+    key_id   BLOB NOT NULL,
+    revision INTEGER NOT NULL,
+    nonce    BLOB NOT NULL,
+    sealed   BLOB NOT NULL
+) STRICT, WITHOUT ROWID;
+";
+
+/// Version 3: the journal's identity (its random id), sealed like every
+/// record. Authors became part of every record's keyed tag at the same
+/// time; my own records' tags are made exactly as before, so no row changes.
+/// Opening a file from before gives it an id once the key is proven.
+const V3: &str = "
+CREATE TABLE identity (
     id       BLOB PRIMARY KEY,
     tag      BLOB NOT NULL UNIQUE,
     format   INTEGER NOT NULL,

@@ -1,0 +1,169 @@
+//! The unlock methods a journal has (device key, passphrase, recovery
+//! code), reading them without a key, and changing them. The data key is
+//! rewrapped; no record is touched.
+
+use std::path::Path;
+
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::error::{Error, Result, invalid};
+use crate::store::crypto::{DeviceKey, Id, Keys, Method, Passphrase, RecoveryCode, Unlock, Wrap};
+use crate::store::files::side;
+use crate::store::{Journal, open_rw, schema};
+
+impl Journal {
+    pub fn unlock_methods(&self) -> Result<Vec<Method>> {
+        methods_of(&self.conn)
+    }
+
+    /// The unlock methods of the journal file at `path`, read without a
+    /// key, so an unlock screen offers only what can open it. Reads and
+    /// writes nothing else: a `-wal` left by a crash is not folded in.
+    pub fn methods_at(path: impl AsRef<Path>) -> Result<Vec<Method>> {
+        let path = path.as_ref();
+        if !path.is_file() {
+            return Err(Error::NotFound("journal file"));
+        }
+        let left_wal = side(path, "-wal").is_file();
+        let conn = open_rw(path)?;
+        // As in `open`: keep a crash's WAL as it is; without one, closing
+        // only removes the side files SQLite made.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, left_wal)?;
+        schema::check_version(&conn)?;
+        methods_of(&conn)
+    }
+
+    /// PBKDF2 iterations of the stored passphrase wrap, if there is one.
+    pub fn passphrase_iterations(&self) -> Result<Option<u32>> {
+        Ok(load_wrap(&self.conn, Method::Passphrase)?.map(|w| w.iterations))
+    }
+
+    /// Sets, changes or (with `None`) removes the passphrase. The data key is
+    /// rewrapped; no record is touched. Removing it is refused when no device
+    /// key could open the journal afterwards.
+    pub fn set_passphrase(&mut self, new: Option<Passphrase>) -> Result<()> {
+        let keys = self.keys()?;
+        match new {
+            Some(p) => {
+                let wrap = keys.wrap(&Unlock::Passphrase(p), self.kdf_iterations)?;
+                let tx = self.conn.transaction()?;
+                insert_wrap(&tx, &wrap)?;
+                tx.commit()?;
+            }
+            None => {
+                if load_wrap(&self.conn, Method::Device)?.is_none() {
+                    return Err(invalid(
+                        "passphrase",
+                        "cannot be removed: this journal has no device key to open it",
+                    ));
+                }
+                self.conn
+                    .execute("DELETE FROM key_wraps WHERE method = 'passphrase'", [])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds or replaces the device-key wrap (a new phone after a restore).
+    pub fn set_device_key(&mut self, device_key: DeviceKey) -> Result<()> {
+        let wrap = self.keys()?.wrap(&Unlock::Device(device_key), 0)?;
+        let tx = self.conn.transaction()?;
+        insert_wrap(&tx, &wrap)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes the device-key wrap (biometric unlock turned off, or a
+    /// keystore key that was lost). Refused when no passphrase could open
+    /// the journal afterwards; removing a wrap that is not there is no error.
+    pub fn remove_device_key(&mut self) -> Result<()> {
+        self.keys()?;
+        if load_wrap(&self.conn, Method::Passphrase)?.is_none() {
+            return Err(invalid(
+                "device_key",
+                "cannot be removed: this journal has no passphrase to open it",
+            ));
+        }
+        self.conn
+            .execute("DELETE FROM key_wraps WHERE method = 'device'", [])?;
+        Ok(())
+    }
+}
+
+pub(super) fn insert_wrap(tx: &Transaction<'_>, wrap: &Wrap) -> Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO key_wraps (method, salt, iterations, nonce, sealed)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            wrap.method.code(),
+            wrap.salt,
+            wrap.iterations,
+            wrap.nonce,
+            wrap.sealed
+        ],
+    )?;
+    Ok(())
+}
+
+pub(super) fn methods_of(conn: &Connection) -> Result<Vec<Method>> {
+    let mut out = Vec::new();
+    for m in [Method::Device, Method::Passphrase, Method::Recovery] {
+        if load_wrap(conn, m)?.is_some() {
+            out.push(m);
+        }
+    }
+    Ok(out)
+}
+
+pub(super) fn load_wrap(conn: &Connection, method: Method) -> Result<Option<Wrap>> {
+    Ok(conn
+        .query_row(
+            "SELECT salt, iterations, nonce, sealed FROM key_wraps WHERE method = ?1",
+            params![method.code()],
+            |r| {
+                Ok(Wrap {
+                    method,
+                    salt: r.get(0)?,
+                    iterations: r.get(1)?,
+                    nonce: r.get(2)?,
+                    sealed: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub(super) fn unlock_keys(conn: &Connection, unlock: &Unlock) -> Result<Keys> {
+    let key_id: Vec<u8> = conn
+        .query_row("SELECT value FROM meta WHERE name = 'key_id'", [], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or(Error::Corrupt)?;
+    let key_id: Id = key_id.try_into().map_err(|_| Error::Corrupt)?;
+    let wrap = match load_wrap(conn, unlock.method())? {
+        Some(w) => w,
+        None if unlock.method() == Method::Passphrase => {
+            return Err(invalid("passphrase", "is not set for this journal"));
+        }
+        None => return Err(Error::WrongKey),
+    };
+    Keys::unwrap(&wrap, unlock, key_id)
+}
+
+/// Convenience for the unlock methods from raw input.
+impl Unlock {
+    /// Unlock with a passphrase typed by the user.
+    pub fn passphrase(text: impl Into<String>) -> Result<Self> {
+        Ok(Unlock::Passphrase(Passphrase::new(text)?))
+    }
+    /// Unlock with a recovery code typed by the user (checked before any key work).
+    pub fn recovery_code(text: &str) -> Result<Self> {
+        Ok(Unlock::Recovery(RecoveryCode::parse(text)?))
+    }
+    /// Unlock with the device key's raw bytes.
+    pub fn device_key(bytes: &[u8]) -> Result<Self> {
+        Ok(Unlock::Device(DeviceKey::from_bytes(bytes)?))
+    }
+}
