@@ -82,3 +82,89 @@ pub fn choices() -> Choices {
         whos: WhoChoice::all(),
     }
 }
+
+/// A scale's ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct ScaleRange {
+    /// The lowest answer.
+    pub min: u8,
+    /// The highest answer.
+    pub max: u8,
+}
+
+impl From<std::ops::RangeInclusive<u8>> for ScaleRange {
+    fn from(r: std::ops::RangeInclusive<u8>) -> Self {
+        ScaleRange {
+            min: *r.start(),
+            max: *r.end(),
+        }
+    }
+}
+
+/// The numbers the screens are drawn by, from the core: the answer scales,
+/// the default number of weeks and the charts' axes.
+#[derive(Debug, Clone, Copy, PartialEq, uniffi::Record)]
+pub struct Scales {
+    /// Mood.
+    pub mood: ScaleRange,
+    /// How heated it got.
+    pub intensity: ScaleRange,
+    /// How close we felt.
+    pub closeness: ScaleRange,
+    /// Whether hard talks feel safe.
+    pub talk_safety: ScaleRange,
+    /// Weeks the charts show unless asked otherwise.
+    pub default_weeks: u32,
+    /// The days axis (moves and cycle-days charts): from.
+    pub days_axis_min: f64,
+    /// The days axis: to.
+    pub days_axis_max: f64,
+    /// The mood chart's axis: from.
+    pub mood_axis_min: f64,
+    /// The mood chart's axis: to.
+    pub mood_axis_max: f64,
+}
+
+/// The core's scales, default weeks and chart axes.
+#[uniffi::export]
+pub fn scales() -> Scales {
+    use tc::rules;
+    Scales {
+        mood: rules::MOOD.into(),
+        intensity: rules::INTENSITY.into(),
+        closeness: rules::CLOSENESS.into(),
+        talk_safety: rules::TALK_SAFETY.into(),
+        default_weeks: rules::DEFAULT_WEEKS,
+        days_axis_min: *rules::DAYS_AXIS.start(),
+        days_axis_max: *rules::DAYS_AXIS.end(),
+        mood_axis_min: *rules::MOOD_AXIS.start(),
+        mood_axis_max: *rules::MOOD_AXIS.end(),
+    }
+}
+
+/// Whether a check-in being written may be saved: a mood and both moves.
+#[uniffi::export]
+pub fn checkin_can_save(
+    mood: Option<u8>,
+    my_move: Option<Move>,
+    partner_move: Option<PartnerMove>,
+) -> bool {
+    tc::rules::checkin_can_save(mood, my_move.map(Into::into), partner_move.map(Into::into))
+}
+
+/// A trend line's ends over `weeks` weeks, clamped to the days axis.
+#[derive(Debug, Clone, Copy, PartialEq, uniffi::Record)]
+pub struct TrendLineEnds {
+    /// At the first week.
+    pub first: f64,
+    /// At the last week.
+    pub last: f64,
+}
+
+/// Where the cycle-days trend line (`intercept`, `slope` per week) starts
+/// and ends over `weeks` weeks, each end clamped to the days axis.
+#[uniffi::export]
+pub fn trend_ends(intercept: f64, slope: f64, weeks: u32) -> TrendLineEnds {
+    let (first, last) = tc::rules::trend_ends(intercept, slope, weeks);
+    TrendLineEnds { first, last }
+}

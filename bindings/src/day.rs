@@ -15,7 +15,7 @@ uniffi::custom_type!(NaiveDate, String, {
 /// and the text itself is not repeated.
 fn parse(text: &str) -> Result<NaiveDate, JournalError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| JournalError::InvalidInput {
-        field: "date".to_string(),
+        field: crate::vocab::InputField::Date,
         reason: "must be a day written YYYY-MM-DD".to_string(),
     })
 }
@@ -32,7 +32,9 @@ mod tests {
         );
         for bad in ["2027-13-01", "11/01/2027", "", "2027-02-30"] {
             match parse(bad) {
-                Err(JournalError::InvalidInput { field, .. }) => assert_eq!(field, "date"),
+                Err(JournalError::InvalidInput { field, .. }) => {
+                    assert_eq!(field, crate::vocab::InputField::Date)
+                }
                 other => panic!("expected InvalidInput for {bad:?}, got {other:?}"),
             }
         }

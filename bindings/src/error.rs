@@ -1,7 +1,9 @@
 //! The one public error: core's `Error` reduced to what a screen needs,
 //! converted in this one place. No variant carries user content.
 
-use tandem_core::Error as CoreError;
+use tandem_core::{self as tc, Error as CoreError};
+
+use crate::vocab::{InputField, Sentence};
 
 /// Everything a journal call can fail with.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
@@ -37,10 +39,10 @@ pub enum JournalError {
     #[error("the file was exported from another journal")]
     FromAnotherJournal,
     /// A value handed in is out of range or unknown; `field` names it as the API does.
-    #[error("invalid {field}: {reason}")]
+    #[error("invalid {}: {reason}", tc::Field::from(*field))]
     InvalidInput {
-        /// The field at fault (`mood`, `note`, `date`, `passphrase` …).
-        field: String,
+        /// The field at fault.
+        field: InputField,
         /// Why it was refused; never the value itself.
         reason: String,
     },
@@ -86,7 +88,7 @@ impl From<CoreError> for JournalError {
             CoreError::WouldReplace => JournalError::WouldReplace,
             CoreError::FromAnotherJournal => JournalError::FromAnotherJournal,
             CoreError::InvalidInput { field, reason } => JournalError::InvalidInput {
-                field: field.to_string(),
+                field: field.into(),
                 reason,
             },
             CoreError::NotFound(what) => JournalError::NotFound {
@@ -105,6 +107,49 @@ impl From<CoreError> for JournalError {
     }
 }
 
+/// The one plain sentence a screen shows for `error`, from the core: never
+/// a path, a typed value or entry content.
+#[uniffi::export]
+pub fn error_sentence(error: JournalError) -> String {
+    let which = match error {
+        JournalError::InvalidInput { field, reason } => {
+            return tc::sentences::invalid_input_sentence(field.into(), &reason);
+        }
+        JournalError::WrongKey => Sentence::WrongKey,
+        JournalError::Corrupt => Sentence::Corrupt,
+        JournalError::NewerVersion { .. } => Sentence::NewerVersion,
+        JournalError::NotAJournal => Sentence::NotAJournal,
+        JournalError::NotABackup => Sentence::NotABackup,
+        JournalError::WouldReplace => Sentence::WouldReplace,
+        JournalError::FromAnotherJournal => Sentence::FromAnotherJournal,
+        JournalError::NotFound { .. } => Sentence::NotFound,
+        JournalError::AlreadyExists => Sentence::AlreadyExists,
+        JournalError::Locked => Sentence::Locked,
+        JournalError::Closed => Sentence::Closed,
+        JournalError::Io { .. } => Sentence::Io,
+        JournalError::Database { .. } => Sentence::Database,
+    };
+    sentence(which)
+}
+
+/// The words of one of the sentences the core keeps for the screens.
+#[uniffi::export]
+pub fn sentence(which: Sentence) -> String {
+    tc::Sentence::from(which).text().to_string()
+}
+
+/// A field as the words that start a sentence about it ("The mood").
+#[uniffi::export]
+pub fn field_words(field: InputField) -> String {
+    tc::Field::from(field).words().to_string()
+}
+
+/// Every field the core can refuse, so a shell's test can check each has words.
+#[uniffi::export]
+pub fn input_fields() -> Vec<InputField> {
+    tc::Field::ALL.iter().map(|&f| f.into()).collect()
+}
+
 /// Shorthand for the bindings' results.
 pub type Result<T, E = JournalError> = std::result::Result<T, E>;
 
@@ -121,13 +166,30 @@ mod tests {
     }
 
     #[test]
+    fn every_error_has_a_sentence_and_refused_input_names_its_field_in_words() {
+        let e = JournalError::InvalidInput {
+            field: InputField::Mood,
+            reason: "must be from 1 to 5".into(),
+        };
+        assert_eq!(error_sentence(e), "The mood must be from 1 to 5.");
+        assert_eq!(
+            error_sentence(JournalError::Closed),
+            "The journal was closed. Open it again."
+        );
+        assert_eq!(input_fields().len(), tc::Field::ALL.len());
+        for f in input_fields() {
+            assert!(!field_words(f).is_empty());
+        }
+    }
+
+    #[test]
     fn invalid_input_keeps_the_field_name() {
         let e = JournalError::from(CoreError::InvalidInput {
-            field: "mood",
+            field: tc::Field::Mood,
             reason: "must be from 1 to 5".into(),
         });
         match e {
-            JournalError::InvalidInput { field, .. } => assert_eq!(field, "mood"),
+            JournalError::InvalidInput { field, .. } => assert_eq!(field, InputField::Mood),
             other => panic!("expected InvalidInput, got {other:?}"),
         }
     }

@@ -19,13 +19,14 @@ mod vocab;
 
 pub use choices::{
     BehaviourChoice, Choices, ClosenessWordChoice, FeelingChoice, MoveChoice, PartnerMoveChoice,
-    RepairChoice, SkillChoice, WhoChoice, choices,
+    RepairChoice, ScaleRange, Scales, SkillChoice, TrendLineEnds, WhoChoice, checkin_can_save,
+    choices, scales, trend_ends,
 };
 pub use entries::{
     CheckIn, Closeness, HistoryWeek, ImportReport, Reflection, SavedCheckIn, SavedReflection,
     Settings,
 };
-pub use error::JournalError;
+pub use error::{JournalError, error_sentence, field_words, input_fields, sentence};
 pub use insights::{
     BehaviourCount, ChartText, ChartTexts, FeelingCount, Finding, Insights, MoveCounts,
     MovesLegend, PartnerMoveCounts, Pattern, RepairCounts, SkillCount, TopBehaviours, TopFeelings,
@@ -37,6 +38,7 @@ pub use journal::{
 };
 pub use summary::{DateRange, SectionChoice, default_summary_sections, summary_sections};
 pub use vocab::{
-    Author, Behaviour, ClosenessWord, Feeling, FindingKind, Move, PartnerMove, Repair, Section,
-    Side, Skill, UnlockMethod, VocabEntry, VocabKind, WeekStart, Who, vocabulary,
+    Author, Behaviour, ClosenessWord, Feeling, FindingKind, InputField, Move, PartnerMove, Repair,
+    Section, Sentence, Side, Skill, UnlockMethod, VocabEntry, VocabKind, WeekStart, Who,
+    vocabulary,
 };

@@ -11,6 +11,8 @@ macro_rules! mirror_enum {
     ($(#[$meta:meta])* $name:ident = $core:ty { $($variant:ident),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+        // Each variant is the core's variant of the same name, documented there.
+        #[allow(missing_docs)]
         pub enum $name {
             $($variant),+
         }
@@ -133,4 +135,20 @@ impl From<tc::VocabEntry> for VocabEntry {
 #[uniffi::export]
 pub fn vocabulary() -> Vec<VocabEntry> {
     tc::vocabulary().into_iter().map(Into::into).collect()
+}
+mirror_enum! {
+    /// A value the core can refuse; `field_words` says it in a sentence.
+    InputField = tc::Field {
+        Mood, MyMove, PartnerMove, Behaviours, Feelings, Intensity, Skills, Repair, Closeness,
+        Note, Date, WeekStart, Who, TalkSafety, NeedingSpace, Sections, From, Import, Passphrase,
+        RecoveryCode, DeviceKey, KdfIterations, Unlock, Path, Target, Journal,
+    }
+}
+mirror_enum! {
+    /// Something a screen may have to say; `sentence` gives its words.
+    Sentence = tc::Sentence {
+        WrongKey, Corrupt, NewerVersion, NotAJournal, NotABackup, WouldReplace,
+        FromAnotherJournal, NotFound, AlreadyExists, Locked, Closed, Io, Database, Unknown,
+        PassphrasesDiffer, CodeDiffers, NoSection, CheckInIncomplete,
+    }
 }

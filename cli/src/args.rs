@@ -215,7 +215,7 @@ pub struct RangeArgs {
 #[derive(Debug, Args)]
 pub struct PatternArgs {
     /// How many weeks, ending with the current one
-    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=1040), value_name = "N")]
+    #[arg(long, default_value_t = tandem_core::rules::DEFAULT_WEEKS, value_parser = clap::value_parser!(u32).range(1..=1040), value_name = "N")]
     pub weeks: u32,
     /// End with the week holding this day instead of this week
     #[arg(long, value_parser = parse_day, value_name = "DAY")]

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use tandem_core::{Error, Journal, Unlock};
+use tandem_core::{Error, Field, Journal, Unlock};
 use zeroize::Zeroizing;
 
 use crate::{Failure, access};
@@ -102,7 +102,7 @@ fn restore_failure(e: Error, file: &Path, journal: &Path, what: &str) -> Failure
         // Opening with a passphrase when the backup has none (a phone
         // journal without one) is the one refusal of this field here.
         Error::InvalidInput {
-            field: "passphrase",
+            field: Field::Passphrase,
             ..
         } => format!("this backup has no passphrase; use --recovery-code; {unchanged}"),
         other => return other.into(),

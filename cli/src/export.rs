@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use tandem_core::{Error, ImportAs, Journal, write_private};
+use tandem_core::{Error, Field, ImportAs, Journal, write_private};
 
 use crate::Failure;
 
@@ -56,7 +56,7 @@ pub fn import(journal: &mut Journal, file: &Path, how: ImportAs) -> Result<Strin
     })?;
     let report = journal.import_json_as(&text, how).map_err(|e| match e {
         Error::InvalidInput {
-            field: "import",
+            field: Field::Import,
             reason,
         } => Failure::plain(format!(
             "cannot import {}: {reason}; nothing was changed",

@@ -149,10 +149,16 @@ fn my_partners_export_is_refused_until_named_and_then_kept_apart_from_my_own() {
     let file_arg = file.to_str().unwrap();
     let day = ["--date", "2026-01-05"];
     ok(tandem(&a, &["init"]));
-    ok(tandem(&a, &[&["checkin"], &day[..], &["--mood", "2"]].concat()));
+    ok(tandem(
+        &a,
+        &[&["checkin"], &day[..], &["--mood", "2"]].concat(),
+    ));
     ok(tandem(&a, &["export", file_arg]));
     ok(tandem(&b, &["init"]));
-    ok(tandem(&b, &[&["checkin"], &day[..], &["--mood", "5"]].concat()));
+    ok(tandem(
+        &b,
+        &[&["checkin"], &day[..], &["--mood", "5"]].concat(),
+    ));
     let shown = ok(tandem(&b, &["show", "2026-01-05"])).stdout;
 
     // Not said whose it is: refused, one line, nothing changed.
@@ -162,7 +168,11 @@ fn my_partners_export_is_refused_until_named_and_then_kept_apart_from_my_own() {
 
     // As my partner's: added as theirs; my own day is as it was.
     let imported = ok(tandem(&b, &["import", file_arg, "--partner"]));
-    assert!(stdout(&imported).contains("1 added"), "{}", stdout(&imported));
+    assert!(
+        stdout(&imported).contains("1 added"),
+        "{}",
+        stdout(&imported)
+    );
     assert_eq!(ok(tandem(&b, &["show", "2026-01-05"])).stdout, shown);
     assert!(stdout(&ok(tandem(&b, &["show", "2026-01-05"]))).contains("Mood        5/5"));
 }

@@ -60,7 +60,7 @@ fn benches(c: &mut Criterion) {
                 .checkins(Some(first), Some(last))
                 .expect("load")
                 .len(),
-            (last - first).num_days() as usize + 1
+            usize::try_from((last - first).num_days()).expect("last is after first") + 1
         );
         // The trend looks back eight weeks; for a year that is inside the range.
         assert!(first <= end_day() - Days::new(8 * 7));

@@ -74,7 +74,11 @@ pub fn week_end(first: NaiveDate) -> NaiveDate {
 
 /// Refuses a day after tomorrow (a traveller may be a day ahead of the
 /// phone's zone) or before [`EARLIEST`].
-pub fn check_not_future(field: &'static str, day: NaiveDate, today: NaiveDate) -> Result<()> {
+pub fn check_not_future(
+    field: crate::error::Field,
+    day: NaiveDate,
+    today: NaiveDate,
+) -> Result<()> {
     let tomorrow = today.succ_opt().unwrap_or(today);
     if day > tomorrow {
         return Err(invalid(field, "is later than tomorrow"));
@@ -86,7 +90,7 @@ pub fn check_not_future(field: &'static str, day: NaiveDate, today: NaiveDate) -
 }
 
 /// Parses `YYYY-MM-DD`, naming the field on failure without echoing the text.
-pub fn parse_day(field: &'static str, text: &str) -> Result<NaiveDate> {
+pub fn parse_day(field: crate::error::Field, text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| invalid(field, "must be a calendar date written YYYY-MM-DD"))
 }
@@ -109,11 +113,14 @@ mod tests {
 
     #[test]
     fn parse_day_wants_iso_dates_and_names_the_field() {
-        assert_eq!(parse_day("date", " 2026-02-28 ").unwrap(), d("2026-02-28"));
+        assert_eq!(
+            parse_day(crate::error::Field::Date, " 2026-02-28 ").unwrap(),
+            d("2026-02-28")
+        );
         for bad in ["2026-02-30", "28/02/2026", "", "tomorrow"] {
-            match parse_day("date", bad) {
+            match parse_day(crate::error::Field::Date, bad) {
                 Err(crate::Error::InvalidInput { field, reason }) => {
-                    assert_eq!(field, "date");
+                    assert_eq!(field, crate::error::Field::Date);
                     assert!(bad.is_empty() || !reason.contains(bad));
                 }
                 other => panic!("{bad}: {other:?}"),

@@ -10,6 +10,7 @@ use crate::entries::reflection::Reflection;
 use crate::entries::vocab::{
     Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Side, Skill, Who,
 };
+use crate::num;
 
 /// The seed the CLI demo uses.
 pub const DEMO_SEED: u64 = 0x7a6e_6465_6d31;
@@ -37,7 +38,7 @@ impl Rng {
 
     /// Uniform in [0, 1).
     fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        num::wide_f64(self.next() >> 11) / num::wide_f64(1u64 << 53)
     }
 
     fn chance(&mut self, p: f64) -> bool {
@@ -45,7 +46,14 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        let n = u64::try_from(n.max(1)).unwrap_or(u64::MAX);
+        // Less than n, which came from a usize.
+        usize::try_from(self.next() % n).unwrap_or(0)
+    }
+
+    /// [`Rng::below`] for a small `n`, as a scale step.
+    fn below_u8(&mut self, n: u8) -> u8 {
+        u8::try_from(self.below(usize::from(n))).unwrap_or(0)
     }
 
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
@@ -103,6 +111,32 @@ fn on_side<T: Copy>(all: &[T], side: impl Fn(T) -> Option<Side>, want: Side) -> 
         .collect()
 }
 
+/// The vocabulary a generated day picks from, by side of the cycle.
+struct Choices {
+    pursue_b: Vec<Behaviour>,
+    withdraw_b: Vec<Behaviour>,
+    pursue_f: Vec<Feeling>,
+    withdraw_f: Vec<Feeling>,
+    easy_f: [Feeling; 4],
+}
+
+impl Choices {
+    fn new() -> Self {
+        Choices {
+            pursue_b: on_side(Behaviour::ALL, Behaviour::side, Side::Pursuing),
+            withdraw_b: on_side(Behaviour::ALL, Behaviour::side, Side::Withdrawing),
+            pursue_f: on_side(Feeling::ALL, Feeling::side, Side::Pursuing),
+            withdraw_f: on_side(Feeling::ALL, Feeling::side, Side::Withdrawing),
+            easy_f: [
+                Feeling::Calm,
+                Feeling::Connected,
+                Feeling::Heard,
+                Feeling::Hopeful,
+            ],
+        }
+    }
+}
+
 /// Generates `weeks` weeks of entries ending on `end` (inclusive).
 pub fn generate(seed: u64, end: NaiveDate, weeks: u32) -> DemoData {
     let mut rng = Rng(seed);
@@ -110,16 +144,7 @@ pub fn generate(seed: u64, end: NaiveDate, weeks: u32) -> DemoData {
     let start = end
         .checked_sub_days(Days::new(days.saturating_sub(1)))
         .unwrap_or(end);
-    let pursue_b = on_side(Behaviour::ALL, Behaviour::side, Side::Pursuing);
-    let withdraw_b = on_side(Behaviour::ALL, Behaviour::side, Side::Withdrawing);
-    let pursue_f = on_side(Feeling::ALL, Feeling::side, Side::Pursuing);
-    let withdraw_f = on_side(Feeling::ALL, Feeling::side, Side::Withdrawing);
-    let easy_f = [
-        Feeling::Calm,
-        Feeling::Connected,
-        Feeling::Heard,
-        Feeling::Hopeful,
-    ];
+    let choices = Choices::new();
 
     let mut checkins = Vec::new();
     for i in 0..days {
@@ -127,166 +152,205 @@ pub fn generate(seed: u64, end: NaiveDate, weeks: u32) -> DemoData {
             break;
         };
         // How far the couple has come: 0 at the start, 1 at the end.
-        let t = i as f64 / days.max(1) as f64;
+        let t = num::wide_f64(i) / num::wide_f64(days.max(1));
         if !rng.chance(0.88) {
             continue;
         }
-        let cycle = rng.chance(0.65 - 0.5 * t);
-        let (my_move, partner_move) = if cycle {
-            if rng.chance(0.85) {
-                (Move::Pursued, PartnerMove::Withdrew)
-            } else {
-                (Move::Withdrew, PartnerMove::Pursued)
-            }
-        } else {
-            let me = rng.pick(&[
-                Move::Neither,
-                Move::Neither,
-                Move::Neither,
-                Move::Pursued,
-                Move::Both,
-            ]);
-            let them = rng.pick(&[
-                PartnerMove::Neither,
-                PartnerMove::Neither,
-                PartnerMove::Withdrew,
-                PartnerMove::Both,
-            ]);
-            (me, them)
-        };
-        let partner_move = if rng.chance(0.05) {
-            PartnerMove::Unknown
-        } else {
-            partner_move
-        };
-
-        let mut c = CheckIn::new(date, 3, my_move, partner_move);
-        let heat = if cycle { 8.0 - 4.5 * t } else { 2.0 - t };
-        let intensity = (heat + rng.unit() * 4.0 - 2.0).round().clamp(0.0, 10.0) as u8;
-        c.intensity = if rng.chance(0.05) {
-            None
-        } else {
-            Some(intensity)
-        };
-        match my_move {
-            Move::Pursued => {
-                c.behaviours = rng.some(&pursue_b, 3);
-                c.feelings = rng.some(&pursue_f, 3);
-            }
-            Move::Withdrew => {
-                c.behaviours = rng.some(&withdraw_b, 3);
-                c.feelings = rng.some(&withdraw_f, 2);
-            }
-            Move::Both => {
-                c.behaviours = vec![rng.pick(&pursue_b), rng.pick(&withdraw_b)];
-                c.feelings = rng.some(&pursue_f, 2);
-            }
-            Move::Neither => {}
-        }
-        if rng.chance(0.2 + 0.6 * t) {
-            let f = rng.pick(&easy_f);
-            if !c.feelings.contains(&f) {
-                c.feelings.push(f);
-            }
-        }
-        let hard = c.intensity.is_some_and(|i| i >= 3);
-        if hard || rng.chance(0.2 * t) {
-            c.skills = Skill::ALL
-                .iter()
-                .copied()
-                .filter(|_| rng.chance(0.08 + 0.45 * t))
-                .collect();
-        }
-        if hard {
-            let mut p = 0.25 + 0.45 * t;
-            if !c.skills.is_empty() {
-                p += 0.15;
-            }
-            c.repair = Some(if rng.chance(p) {
-                Repair::Reconnected
-            } else if rng.chance(0.5) {
-                Repair::Partly
-            } else {
-                Repair::NotYet
-            });
-        }
-        let mood = 2.4 + 1.6 * t + rng.unit() * 1.6 - 0.8 - if cycle { 0.9 } else { 0.0 };
-        c.mood = mood.round().clamp(1.0, 5.0) as u8;
-        if rng.chance(0.25) {
-            let warm = rng.chance(0.2 + 0.6 * t);
-            c.closeness = Some(Closeness {
-                rating: Some(if warm {
-                    4 + rng.below(2) as u8
-                } else {
-                    1 + rng.below(3) as u8
-                }),
-                words: if warm {
-                    vec![ClosenessWord::Warm]
-                } else {
-                    rng.some(
-                        &[
-                            ClosenessWord::Tense,
-                            ClosenessWord::Avoided,
-                            ClosenessWord::Pressured,
-                            ClosenessWord::Mechanical,
-                            ClosenessWord::Distant,
-                        ],
-                        2,
-                    )
-                },
-            });
-        }
-        if rng.chance(0.4) {
-            let notes = if rng.chance(t) {
-                NOTES_LATE
-            } else {
-                NOTES_EARLY
-            };
-            c.note = rng.pick(notes).to_string();
-        }
-        checkins.push(c);
+        checkins.push(checkin(&mut rng, &choices, date, t));
     }
+    let reflections = reflections(&mut rng, start, end, days);
+    DemoData {
+        checkins,
+        reflections,
+    }
+}
 
-    let mut reflections = Vec::new();
+/// One day's check-in, `t` of the way from the start to the end.
+fn checkin(rng: &mut Rng, choices: &Choices, date: NaiveDate, t: f64) -> CheckIn {
+    let (cycle, my_move, partner_move) = moves(rng, t);
+    let mut c = CheckIn::new(date, 3, my_move, partner_move);
+    let heat = if cycle { 8.0 - 4.5 * t } else { 2.0 - t };
+    let intensity = num::round_u8(heat + rng.unit() * 4.0 - 2.0, 0, 10);
+    c.intensity = if rng.chance(0.05) {
+        None
+    } else {
+        Some(intensity)
+    };
+    feelings_and_behaviours(rng, choices, &mut c, t);
+    skills_and_repair(rng, &mut c, t);
+    let mood = 2.4 + 1.6 * t + rng.unit() * 1.6 - 0.8 - if cycle { 0.9 } else { 0.0 };
+    c.mood = num::round_u8(mood, 1, 5);
+    if rng.chance(0.25) {
+        c.closeness = Some(closeness(rng, t));
+    }
+    if rng.chance(0.4) {
+        let notes = if rng.chance(t) {
+            NOTES_LATE
+        } else {
+            NOTES_EARLY
+        };
+        c.note = rng.pick(notes).to_string();
+    }
+    c
+}
+
+/// Whether the day was a cycle day, my move, and my partner's as I saw it.
+fn moves(rng: &mut Rng, t: f64) -> (bool, Move, PartnerMove) {
+    let cycle = rng.chance(0.65 - 0.5 * t);
+    let (my_move, partner_move) = if cycle {
+        if rng.chance(0.85) {
+            (Move::Pursued, PartnerMove::Withdrew)
+        } else {
+            (Move::Withdrew, PartnerMove::Pursued)
+        }
+    } else {
+        let me = rng.pick(&[
+            Move::Neither,
+            Move::Neither,
+            Move::Neither,
+            Move::Pursued,
+            Move::Both,
+        ]);
+        let them = rng.pick(&[
+            PartnerMove::Neither,
+            PartnerMove::Neither,
+            PartnerMove::Withdrew,
+            PartnerMove::Both,
+        ]);
+        (me, them)
+    };
+    let partner_move = if rng.chance(0.05) {
+        PartnerMove::Unknown
+    } else {
+        partner_move
+    };
+    (cycle, my_move, partner_move)
+}
+
+/// Behaviours and feelings that fit my move, and now and then (more often
+/// later on) an easy feeling.
+fn feelings_and_behaviours(rng: &mut Rng, choices: &Choices, c: &mut CheckIn, t: f64) {
+    match c.my_move {
+        Move::Pursued => {
+            c.behaviours = rng.some(&choices.pursue_b, 3);
+            c.feelings = rng.some(&choices.pursue_f, 3);
+        }
+        Move::Withdrew => {
+            c.behaviours = rng.some(&choices.withdraw_b, 3);
+            c.feelings = rng.some(&choices.withdraw_f, 2);
+        }
+        Move::Both => {
+            c.behaviours = vec![rng.pick(&choices.pursue_b), rng.pick(&choices.withdraw_b)];
+            c.feelings = rng.some(&choices.pursue_f, 2);
+        }
+        Move::Neither => {}
+    }
+    if rng.chance(0.2 + 0.6 * t) {
+        let f = rng.pick(&choices.easy_f);
+        if !c.feelings.contains(&f) {
+            c.feelings.push(f);
+        }
+    }
+}
+
+/// Skills practised (on hard days, and sometimes on others) and, on a hard
+/// day, how it ended: more often reconnected later on and with a skill.
+fn skills_and_repair(rng: &mut Rng, c: &mut CheckIn, t: f64) {
+    let hard = c.intensity.is_some_and(|i| i >= 3);
+    if hard || rng.chance(0.2 * t) {
+        c.skills = Skill::ALL
+            .iter()
+            .copied()
+            .filter(|_| rng.chance(0.08 + 0.45 * t))
+            .collect();
+    }
+    if hard {
+        let mut p = 0.25 + 0.45 * t;
+        if !c.skills.is_empty() {
+            p += 0.15;
+        }
+        c.repair = Some(if rng.chance(p) {
+            Repair::Reconnected
+        } else if rng.chance(0.5) {
+            Repair::Partly
+        } else {
+            Repair::NotYet
+        });
+    }
+}
+
+/// A closeness answer, warm more often later on.
+fn closeness(rng: &mut Rng, t: f64) -> Closeness {
+    let warm = rng.chance(0.2 + 0.6 * t);
+    Closeness {
+        rating: Some(if warm {
+            4 + rng.below_u8(2)
+        } else {
+            1 + rng.below_u8(3)
+        }),
+        words: if warm {
+            vec![ClosenessWord::Warm]
+        } else {
+            rng.some(
+                &[
+                    ClosenessWord::Tense,
+                    ClosenessWord::Avoided,
+                    ClosenessWord::Pressured,
+                    ClosenessWord::Mechanical,
+                    ClosenessWord::Distant,
+                ],
+                2,
+            )
+        },
+    }
+}
+
+/// One reflection for each (Monday) week from `start`'s that has ended by
+/// `end`; `days` is the length of the whole run.
+fn reflections(rng: &mut Rng, start: NaiveDate, end: NaiveDate, days: u64) -> Vec<Reflection> {
+    let mut out = Vec::new();
     let mut week = monday_of(start);
     while let Some(sunday) = week.checked_add_days(Days::new(6)) {
         if sunday > end {
             break;
         }
-        let t = (week - start).num_days().max(0) as f64 / days.max(1) as f64;
-        let mut r = Reflection::new(week);
-        r.raises_concerns = Some(if rng.chance(0.8 - 0.4 * t) {
-            Who::Me
-        } else {
-            Who::Both
-        });
-        r.shuts_down = Some(if rng.chance(0.8 - 0.6 * t) {
-            Who::Partner
-        } else {
-            Who::Neither
-        });
-        r.talk_safety = Some((4.4 - 2.6 * t + rng.unit() - 0.5).round().clamp(1.0, 5.0) as u8);
-        r.felt_chased = Some(if rng.chance(0.7 - 0.6 * t) {
-            Who::Partner
-        } else {
-            Who::Neither
-        });
-        let space = if rng.chance(t) {
-            SPACE_LATE
-        } else {
-            SPACE_EARLY
-        };
-        r.needing_space = rng.pick(space).to_string();
-        reflections.push(r);
+        let elapsed = u64::try_from((week - start).num_days()).unwrap_or(0);
+        let t = num::wide_f64(elapsed) / num::wide_f64(days.max(1));
+        out.push(reflection(rng, week, t));
         match week.checked_add_days(Days::new(7)) {
             Some(next) => week = next,
             None => break,
         }
     }
-    DemoData {
-        checkins,
-        reflections,
-    }
+    out
+}
+
+/// The week's reflection, `t` of the way from the start to the end.
+fn reflection(rng: &mut Rng, week: NaiveDate, t: f64) -> Reflection {
+    let mut r = Reflection::new(week);
+    r.raises_concerns = Some(if rng.chance(0.8 - 0.4 * t) {
+        Who::Me
+    } else {
+        Who::Both
+    });
+    r.shuts_down = Some(if rng.chance(0.8 - 0.6 * t) {
+        Who::Partner
+    } else {
+        Who::Neither
+    });
+    r.talk_safety = Some(num::round_u8(4.4 - 2.6 * t + rng.unit() - 0.5, 1, 5));
+    r.felt_chased = Some(if rng.chance(0.7 - 0.6 * t) {
+        Who::Partner
+    } else {
+        Who::Neither
+    });
+    let space = if rng.chance(t) {
+        SPACE_LATE
+    } else {
+        SPACE_EARLY
+    };
+    r.needing_space = rng.pick(space).to_string();
+    r
 }
 
 #[cfg(test)]
@@ -330,7 +394,8 @@ mod tests {
         let data = generate(DEMO_SEED, d("2026-11-25"), 26);
         let half = data.checkins.len() / 2;
         let cycle = |cs: &[CheckIn]| {
-            cs.iter()
+            let n = cs
+                .iter()
                 .filter(|c| {
                     matches!(
                         (c.my_move, c.partner_move),
@@ -338,11 +403,12 @@ mod tests {
                             | (Move::Withdrew, PartnerMove::Pursued)
                     )
                 })
-                .count() as f64
-                / cs.len() as f64
+                .count();
+            num::count_f64(n) / num::count_f64(cs.len())
         };
-        let mood =
-            |cs: &[CheckIn]| cs.iter().map(|c| f64::from(c.mood)).sum::<f64>() / cs.len() as f64;
+        let mood = |cs: &[CheckIn]| {
+            cs.iter().map(|c| f64::from(c.mood)).sum::<f64>() / num::count_f64(cs.len())
+        };
         assert!(cycle(&data.checkins[..half]) > cycle(&data.checkins[half..]) + 0.1);
         assert!(mood(&data.checkins[..half]) + 0.3 < mood(&data.checkins[half..]));
     }

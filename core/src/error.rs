@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+pub use crate::sentences::Field;
+
 /// Everything the core can fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -44,7 +46,7 @@ pub enum Error {
     #[error("invalid {field}: {reason}")]
     InvalidInput {
         /// The field at fault, as named in the API (`mood`, `note`, `behaviours` …).
-        field: &'static str,
+        field: Field,
         /// Why it was refused; never echoes the value itself.
         reason: String,
     },
@@ -130,7 +132,7 @@ impl From<rusqlite::Error> for Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Builds an [`Error::InvalidInput`].
-pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Error {
+pub(crate) fn invalid(field: Field, reason: impl Into<String>) -> Error {
     Error::InvalidInput {
         field,
         reason: reason.into(),

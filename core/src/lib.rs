@@ -9,6 +9,9 @@ pub mod demo;
 pub mod entries;
 pub mod error;
 pub mod insights;
+mod num;
+pub mod rules;
+pub mod sentences;
 pub mod share;
 pub mod store;
 pub mod summary;
@@ -25,6 +28,7 @@ pub use entries::vocab::{
 pub use entries::{Author, RecordId, Saved};
 pub use error::{Error, Result};
 pub use insights::history::HistoryWeek;
+pub use sentences::{Field, Sentence};
 pub use share::{ImportAs, ImportReport};
 pub use store::crypto::{
     DeviceKey, MIN_PASSPHRASE_CHARS, Method, PBKDF2_ITERATIONS, Passphrase, RecoveryCode, Unlock,

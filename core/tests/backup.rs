@@ -461,7 +461,7 @@ fn a_wrong_passphrase_or_recovery_code_is_refused_and_changes_nothing() {
 #[test]
 fn a_backup_cut_short_anywhere_is_refused_and_changes_nothing() {
     let old = old_phone();
-    let len = std::fs::metadata(&old.backup).unwrap().len() as usize;
+    let len = usize::try_from(std::fs::metadata(&old.backup).unwrap().len()).unwrap();
     let page = 4096;
     assert_eq!(len % page, 0);
     assert!(len >= 4 * page, "a backup of several pages: {len}");

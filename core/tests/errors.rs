@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 
 use common::*;
 use tandem_core::{
-    Behaviour, CheckIn, Closeness, Error, Journal, Move, PartnerMove, Passphrase, Reflection,
-    Unlock,
+    Behaviour, CheckIn, Closeness, Error, Field, Journal, Move, PartnerMove, Passphrase,
+    Reflection, Unlock,
 };
 
 const CANARY: &str = "CANARY-zebra-4821";
@@ -108,7 +108,9 @@ fn no_error_message_repeats_a_note_a_date_a_passphrase_or_a_recovery_code() {
     r.note = CANARY.into();
     errors.push(journal.save_reflection(r).unwrap_err());
     errors.push(Behaviour::parse(CANARY).unwrap_err());
-    errors.push(tandem_core::day::parse_day("date", &format!("{SAVED_DAY}{CANARY}")).unwrap_err());
+    errors.push(
+        tandem_core::day::parse_day(Field::Date, &format!("{SAVED_DAY}{CANARY}")).unwrap_err(),
+    );
     errors.push(Passphrase::new("zebra").map(|_| ()).unwrap_err());
     let typo = fx.code.replacen(
         &fx.code[..1],
@@ -204,7 +206,7 @@ fn no_error_message_repeats_a_note_a_date_a_passphrase_or_a_recovery_code() {
     let fields: Vec<&str> = errors
         .iter()
         .filter_map(|e| match e {
-            Error::InvalidInput { field, .. } => Some(*field),
+            Error::InvalidInput { field, .. } => Some(field.code()),
             _ => None,
         })
         .collect();

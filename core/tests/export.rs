@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{Value, json};
 use tandem_core::{
-    Author, Behaviour, CheckIn, Closeness, ClosenessWord, Error, Feeling, Journal, Move,
+    Author, Behaviour, CheckIn, Closeness, ClosenessWord, Error, Feeling, Field, Journal, Move,
     PartnerMove, RecordId, Reflection, Repair, Saved, Skill, WeekStart, Who,
 };
 use tandem_core::{ImportAs, ImportReport};
@@ -388,7 +388,7 @@ fn checkins() -> impl Strategy<Value = Vec<Saved<CheckIn>>> {
             backs
                 .into_iter()
                 .enumerate()
-                .map(|(i, b)| saved_checkin_on(tomorrow - Days::new(b), i as u8))
+                .map(|(i, b)| saved_checkin_on(tomorrow - Days::new(b), u8::try_from(i).unwrap()))
                 .collect::<Vec<_>>()
         })
         .prop_shuffle()
@@ -403,7 +403,9 @@ fn reflections() -> impl Strategy<Value = Vec<Saved<Reflection>>> {
             weeks
                 .into_iter()
                 .enumerate()
-                .map(|(i, w)| saved_reflection_on(monday - Days::new(7 * w), i as u8))
+                .map(|(i, w)| {
+                    saved_reflection_on(monday - Days::new(7 * w), u8::try_from(i).unwrap())
+                })
                 .collect::<Vec<_>>()
         })
         .prop_shuffle()
@@ -428,7 +430,7 @@ proptest! {
     ) {
         let week_start = if sunday { "sunday" } else { "monday" };
         let file = document(week_start, &checkins, &reflections).to_string();
-        let n = (checkins.len() + reflections.len()) as u32;
+        let n = u32::try_from(checkins.len() + reflections.len()).unwrap();
 
         // Into an empty journal: every entry exactly as written in the file.
         let (fx_a, mut a) = Fixture::new(Methods::DeviceOnly);
@@ -1024,7 +1026,7 @@ fn a_malformed_file_is_refused_whole_with_the_path_and_reason_of_its_problem() {
         for text in [doc.to_string(), serde_json::to_string_pretty(&doc).unwrap()] {
             match import_error(&mut j, &text) {
                 Error::InvalidInput { field, reason } => {
-                    assert_eq!(field, "import");
+                    assert_eq!(field, Field::Import);
                     assert_eq!(reason, want);
                 }
                 other => panic!("{want}: {other:?}"),
@@ -1243,7 +1245,8 @@ fn every_truncated_prefix_of_an_export_is_refused_without_panicking_or_writing()
                 assert_eq!(r, report(0, 0, 7, 0, false));
             }
             Err(Error::InvalidInput {
-                field: "import", ..
+                field: Field::Import,
+                ..
             }) => refused += 1,
             Err(other) => panic!("prefix of {end} bytes: {other:?}"),
         }
@@ -1267,7 +1270,7 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        usize::try_from(self.next() % u64::try_from(n).unwrap()).unwrap()
     }
 }
 
@@ -1284,7 +1287,7 @@ fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
         match rng.below(6) {
             0 => bytes[at] ^= 1 << rng.below(8),
             1 => bytes[at] = SPICE[rng.below(SPICE.len())],
-            2 => bytes[at] = rng.next() as u8,
+            2 => bytes[at] = rng.next().to_le_bytes()[0],
             3 => {
                 bytes.remove(at);
             }
@@ -1315,7 +1318,7 @@ fn thousands_of_byte_mutated_exports_never_panic_and_a_refused_one_changes_nothi
                 state = listing(&j);
             }
             Err(Error::InvalidInput {
-                field: "import",
+                field: Field::Import,
                 reason,
             }) => {
                 refused += 1;

@@ -104,7 +104,7 @@ fn a_file_that_is_not_sqlite_is_not_a_journal_and_is_left_unchanged() {
         (
             "random.tandem",
             (0..8192u32)
-                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13).to_le_bytes()[0])
                 .collect(),
         ),
         // Starts like SQLite but the header is wrong after the magic string.

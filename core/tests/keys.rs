@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use tandem_core::summary::Section;
 use tandem_core::{
-    CheckIn, Error, Journal, Method, Move, PartnerMove, Reflection, Settings, Unlock,
+    CheckIn, Error, Field, Journal, Method, Move, PartnerMove, Reflection, Settings, Unlock,
 };
 
 const NOTE: &str = "CANARY-keys-7713 🦔";
@@ -113,7 +113,7 @@ fn a_wrong_device_key_is_wrong_key_and_leaves_the_file_unchanged() {
 fn a_device_key_of_the_wrong_length_names_the_device_key_field() {
     for len in [0, 16, 31, 33, 64] {
         match Unlock::device_key(&vec![7u8; len]) {
-            Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "device_key"),
+            Err(Error::InvalidInput { field, .. }) => assert_eq!(field, Field::DeviceKey),
             Err(other) => panic!("{len} bytes: {other:?}"),
             Ok(_) => panic!("{len} bytes accepted"),
         }
@@ -406,7 +406,7 @@ fn a_passphrase_shorter_than_six_characters_is_refused() {
     for short in ["", "abc", "12345", "ñññññ"] {
         match Unlock::passphrase(short) {
             Err(Error::InvalidInput {
-                field: "passphrase",
+                field: Field::Passphrase,
                 reason,
             }) => {
                 assert!(short.is_empty() || !reason.contains(short), "{reason}");

@@ -214,7 +214,14 @@ fn every_vocabulary_value_round_trips_in_the_order_given() {
     let list: Vec<CheckIn> = days
         .iter()
         .enumerate()
-        .map(|(i, d)| CheckIn::new(day(d), 1 + i as u8, moves[i % 4], partner[i]))
+        .map(|(i, d)| {
+            CheckIn::new(
+                day(d),
+                1 + u8::try_from(i).unwrap(),
+                moves[i % 4],
+                partner[i],
+            )
+        })
         .collect();
     journal.save_checkins(list.clone()).unwrap();
     drop(journal);

@@ -19,7 +19,7 @@ fn shift(today: NaiveDate, back: i64) -> NaiveDate {
     if back < 0 {
         today + Days::new(back.unsigned_abs())
     } else {
-        today - Days::new(back as u64)
+        today - Days::new(back.unsigned_abs())
     }
 }
 

@@ -163,7 +163,7 @@ class JournalTest {
             val e = assertFailsWith<JournalException.InvalidInput> {
                 journal.saveCheckin(ci("2026-03-10", 9, Move.NEITHER, PartnerMove.NEITHER))
             }
-            assertEquals("mood", e.field)
+            assertEquals(InputField.MOOD, e.field)
             assertEquals(listOf(), journal.checkins(null, null))
         }
     }
@@ -175,7 +175,7 @@ class JournalTest {
             val e = assertFailsWith<JournalException.InvalidInput> {
                 journal.saveCheckin(ci("2026-03-12", 3, Move.NEITHER, PartnerMove.NEITHER))
             }
-            assertEquals("date", e.field)
+            assertEquals(InputField.DATE, e.field)
         }
     }
 
@@ -184,7 +184,7 @@ class JournalTest {
         val e = assertFailsWith<JournalException.InvalidInput> {
             createJournal(path, null, "short", TEST_KDF)
         }
-        assertEquals("passphrase", e.field)
+        assertEquals(InputField.PASSPHRASE, e.field)
         assertFalse(Files.exists(Path.of(path)))
         // The hint's figure is the rule's: five characters refused, six taken.
         assertEquals(6u, minPassphraseChars())
@@ -199,7 +199,7 @@ class JournalTest {
         val last = code.last()
         val typo = code.dropLast(1) + (if (last == '0') '1' else '0')
         val e = assertFailsWith<JournalException.InvalidInput> { Journal.open(path, Unlock.RecoveryCode(typo)) }
-        assertEquals("recovery_code", e.field)
+        assertEquals(InputField.RECOVERY_CODE, e.field)
     }
 
     @Test

@@ -71,9 +71,15 @@ pub fn crash_note(day: NaiveDate, revision: u32) -> String {
 /// The whole check-in the crash child saves for `day` at `revision`.
 pub fn crash_checkin(day: NaiveDate, revision: u32) -> CheckIn {
     let moves = [Move::Pursued, Move::Withdrew, Move::Both, Move::Neither];
-    let n = day.num_days_from_ce().unsigned_abs() as usize + revision as usize;
-    let mut c = CheckIn::new(day, (n % 5) as u8 + 1, moves[n % 4], PartnerMove::Unknown);
-    c.intensity = Some((n % 11) as u8);
+    let n = usize::try_from(day.num_days_from_ce().unsigned_abs()).expect("a usize")
+        + usize::try_from(revision).expect("a usize");
+    let mut c = CheckIn::new(
+        day,
+        u8::try_from(n % 5).expect("below 5") + 1,
+        moves[n % 4],
+        PartnerMove::Unknown,
+    );
+    c.intensity = Some(u8::try_from(n % 11).expect("below 11"));
     c.note = crash_note(day, revision);
     c
 }

@@ -109,7 +109,8 @@ pub fn bench_paired(
     if pairs == 0 {
         return;
     }
-    let per = |d: Duration| d.as_secs_f64() * 1e9 / pairs as f64;
+    let per =
+        |d: Duration| d.as_secs_f64() * 1e9 / f64::from(u32::try_from(pairs).unwrap_or(u32::MAX));
     println!(
         "{group}/paired  {pairs} pairs: {} {:.1} µs, {} {:.1} µs, ratio {:.3}",
         names.0,

@@ -115,24 +115,30 @@ impl CheckIn {
     /// Checks every rule, given the user's local today; returns the
     /// check-in with duplicate codes removed (first occurrence kept).
     pub fn validated(mut self, today: NaiveDate) -> Result<Self> {
-        day::check_not_future("date", self.date, today)?;
+        day::check_not_future(crate::error::Field::Date, self.date, today)?;
         if !MOOD_RANGE.contains(&self.mood) {
-            return Err(invalid("mood", "must be from 1 to 5"));
+            return Err(invalid(crate::error::Field::Mood, "must be from 1 to 5"));
         }
         if let Some(i) = self.intensity
             && !INTENSITY_RANGE.contains(&i)
         {
-            return Err(invalid("intensity", "must be from 0 to 10"));
+            return Err(invalid(
+                crate::error::Field::Intensity,
+                "must be from 0 to 10",
+            ));
         }
         if let Some(c) = &mut self.closeness {
             if let Some(r) = c.rating
                 && !CLOSENESS_RANGE.contains(&r)
             {
-                return Err(invalid("closeness", "rating must be from 1 to 5"));
+                return Err(invalid(
+                    crate::error::Field::Closeness,
+                    "rating must be from 1 to 5",
+                ));
             }
             dedup(&mut c.words);
         }
-        check_text("note", &self.note)?;
+        check_text(crate::error::Field::Note, &self.note)?;
         dedup(&mut self.behaviours);
         dedup(&mut self.feelings);
         dedup(&mut self.skills);
@@ -141,7 +147,7 @@ impl CheckIn {
 }
 
 /// Refuses text longer than [`MAX_NOTE_CHARS`] characters.
-pub(crate) fn check_text(field: &'static str, text: &str) -> Result<()> {
+pub(crate) fn check_text(field: crate::error::Field, text: &str) -> Result<()> {
     // Counting stops at the limit, so a huge paste costs no more than the limit.
     if text.chars().nth(MAX_NOTE_CHARS).is_some() {
         return Err(invalid(
@@ -176,7 +182,7 @@ mod tests {
 
     fn field_of(e: Error) -> &'static str {
         match e {
-            Error::InvalidInput { field, .. } => field,
+            Error::InvalidInput { field, .. } => field.code(),
             other => panic!("expected InvalidInput, got {other:?}"),
         }
     }

@@ -57,17 +57,17 @@ impl Reflection {
     /// reflection with its week normalised to the Monday.
     pub fn validated(mut self, today: NaiveDate) -> Result<Self> {
         self.week_start = day::monday_of(self.week_start);
-        day::check_not_future("week_start", self.week_start, today)?;
+        day::check_not_future(crate::error::Field::WeekStart, self.week_start, today)?;
         if let Some(s) = self.talk_safety
             && !SAFETY_RANGE.contains(&s)
         {
             return Err(invalid(
-                "talk_safety",
+                crate::error::Field::TalkSafety,
                 "must be from 1 (safe) to 5 (overwhelming)",
             ));
         }
-        check_text("needing_space", &self.needing_space)?;
-        check_text("note", &self.note)?;
+        check_text(crate::error::Field::NeedingSpace, &self.needing_space)?;
+        check_text(crate::error::Field::Note, &self.note)?;
         Ok(self)
     }
 }
@@ -119,7 +119,9 @@ mod tests {
         let mut r = Reflection::new("2026-11-23".parse().unwrap());
         r.talk_safety = Some(0);
         match r.validated("2026-11-25".parse().unwrap()) {
-            Err(crate::Error::InvalidInput { field, .. }) => assert_eq!(field, "talk_safety"),
+            Err(crate::Error::InvalidInput { field, .. }) => {
+                assert_eq!(field, crate::error::Field::TalkSafety)
+            }
             other => panic!("{other:?}"),
         }
     }

@@ -31,7 +31,10 @@ impl WeekStart {
         match text.trim() {
             "monday" => Ok(WeekStart::Monday),
             "sunday" => Ok(WeekStart::Sunday),
-            _ => Err(invalid("week_start", "must be monday or sunday")),
+            _ => Err(invalid(
+                crate::error::Field::WeekStart,
+                "must be monday or sunday",
+            )),
         }
     }
 

@@ -95,7 +95,7 @@ pub struct VocabEntry {
 macro_rules! vocab_enum {
     (
         $(#[$meta:meta])*
-        $name:ident, $kind:expr, $field:literal {
+        $name:ident, $kind:expr, $field:ident {
             $($(#[$vmeta:meta])* $variant:ident => $code:literal, $label:literal, $side:expr;)+
         }
     ) => {
@@ -135,7 +135,7 @@ macro_rules! vocab_enum {
             pub fn parse(code: &str) -> crate::Result<Self> {
                 Self::from_code(code.trim()).ok_or_else(|| {
                     crate::error::invalid(
-                        $field,
+                        crate::error::Field::$field,
                         format!("not a known {} code (see the vocabulary)", $kind.code()),
                     )
                 })
@@ -161,7 +161,7 @@ macro_rules! vocab_enum {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let code = std::borrow::Cow::<str>::deserialize(d)?;
                 Self::from_code(&code).ok_or_else(|| {
-                    serde::de::Error::custom(concat!("unknown ", $field, " code"))
+                    serde::de::Error::custom(format_args!("unknown {} code", crate::error::Field::$field))
                 })
             }
         }
@@ -170,7 +170,7 @@ macro_rules! vocab_enum {
 
 vocab_enum! {
     /// What I did in the hardest moment of the day.
-    Move, VocabKind::Move, "my_move" {
+    Move, VocabKind::Move, MyMove {
         /// Reached toward my partner: pressed to talk, to settle it, to be close.
         Pursued => "pursued", "I pursued: reached out, pressed to talk it through", Some(Side::Pursuing);
         /// Pulled back to calm down or to avoid the conversation.
@@ -184,7 +184,7 @@ vocab_enum! {
 
 vocab_enum! {
     /// What my partner did, as I saw it.
-    PartnerMove, VocabKind::PartnerMove, "partner_move" {
+    PartnerMove, VocabKind::PartnerMove, PartnerMove {
         /// My partner reached toward me.
         Pursued => "pursued", "My partner pursued", Some(Side::Pursuing);
         /// My partner pulled back.
@@ -200,7 +200,7 @@ vocab_enum! {
 
 vocab_enum! {
     /// Things I did that day, on either side of the cycle.
-    Behaviour, VocabKind::Behaviour, "behaviours" {
+    Behaviour, VocabKind::Behaviour, Behaviours {
         /// Raised a concern about us.
         RaiseConcern => "raise_concern", "Brought up a worry about us", Some(Side::Pursuing);
         /// Wanted to work through feelings together.
@@ -230,7 +230,7 @@ vocab_enum! {
 
 vocab_enum! {
     /// Things I felt that day.
-    Feeling, VocabKind::Feeling, "feelings" {
+    Feeling, VocabKind::Feeling, Feelings {
         /// Anxious while things went unaddressed.
         Anxious => "anxious", "Anxious", Some(Side::Pursuing);
         /// Rejected when my partner pulled away.
@@ -272,7 +272,7 @@ vocab_enum! {
 
 vocab_enum! {
     /// Skills that soften the cycle.
-    Skill, VocabKind::Skill, "skills" {
+    Skill, VocabKind::Skill, Skills {
         /// Slowed the conversation down.
         SlowDown => "slow_down", "Slowed the conversation down", None;
         /// Calmed my body: breath, a walk, a pause.
@@ -288,7 +288,7 @@ vocab_enum! {
 
 vocab_enum! {
     /// Whether we found our way back after a hard moment.
-    Repair, VocabKind::Repair, "repair" {
+    Repair, VocabKind::Repair, Repair {
         /// We reconnected.
         Reconnected => "reconnected", "We reconnected", None;
         /// Partly.
@@ -300,7 +300,7 @@ vocab_enum! {
 
 vocab_enum! {
     /// Words for physical and sexual closeness; the private section.
-    ClosenessWord, VocabKind::Closeness, "closeness" {
+    ClosenessWord, VocabKind::Closeness, Closeness {
         /// Warm and connected.
         Warm => "warm", "Warm, connected", None;
         /// Tense.
@@ -318,7 +318,7 @@ vocab_enum! {
 
 vocab_enum! {
     /// Answers to the reflection's "who" questions.
-    Who, VocabKind::Who, "who" {
+    Who, VocabKind::Who, Who {
         /// Me.
         Me => "me", "Me", None;
         /// My partner.

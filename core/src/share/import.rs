@@ -93,7 +93,7 @@ impl<'a> Path<'a> {
 
     /// The import error for a problem at this path.
     pub(super) fn fail(&self, reason: impl fmt::Display) -> Error {
-        invalid("import", format!("{self}: {reason}"))
+        invalid(crate::error::Field::Import, format!("{self}: {reason}"))
     }
 }
 
@@ -278,7 +278,7 @@ fn author(value: &Value, path: &Path<'_>) -> Result<Author> {
 /// entry's path in the file.
 fn under(path: &Path<'_>, e: Error) -> Error {
     match e {
-        Error::InvalidInput { field, reason } => path.field(field).fail(reason),
+        Error::InvalidInput { field, reason } => path.field(field.code()).fail(reason),
         other => other,
     }
 }
@@ -417,7 +417,7 @@ fn not_json(e: serde_json::Error) -> Error {
         Category::Data | Category::Io => "it cannot be read",
     };
     invalid(
-        "import",
+        crate::error::Field::Import,
         format!(
             "line {}, column {}: not valid JSON ({what})",
             e.line(),

@@ -186,7 +186,7 @@ fn as_partners<T>(entries: Vec<Saved<T>>, report: &mut ImportReport) -> Vec<(usi
 
 fn own_file_as_partner() -> Error {
     invalid(
-        "import",
+        crate::error::Field::Import,
         "this file was exported from this very journal, so it is not your partner's",
     )
 }

@@ -57,7 +57,7 @@ impl Journal {
         let name = tmp
             .path()
             .to_str()
-            .ok_or_else(|| invalid("path", "must be valid Unicode"))?;
+            .ok_or_else(|| invalid(crate::error::Field::Path, "must be valid Unicode"))?;
         self.conn.execute("VACUUM INTO ?1", [name])?;
         mark_as_backup(tmp.path())?;
         File::open(tmp.path())?.sync_all()?;
@@ -89,7 +89,7 @@ fn mark_as_backup(path: &Path) -> Result<()> {
     )?;
     if openers == 0 {
         return Err(invalid(
-            "journal",
+            crate::error::Field::Journal,
             "has neither a passphrase nor a recovery code, so no backup of it could be opened",
         ));
     }

@@ -12,12 +12,15 @@ use std::num::NonZeroU32;
 use zeroize::Zeroizing;
 
 use crate::entries::Table;
-use crate::error::{Error, Result, invalid};
+use crate::error::{Error, Field, Result, invalid};
 
 /// Length of the data key and of every derived key, in bytes.
 pub const KEY_LEN: usize = 32;
 /// Length of record ids and key ids, in bytes.
 pub const ID_LEN: usize = 16;
+/// [`ID_LEN`] as the four big-endian bytes bound into a record's seal.
+const ID_LEN_BE: [u8; 4] = 16u32.to_be_bytes();
+const _: () = assert!(ID_LEN == 16);
 /// PBKDF2-HMAC-SHA256 iterations for new passphrase wraps.
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// Most PBKDF2 iterations a stored wrap may ask for; more means the file was
@@ -55,7 +58,7 @@ impl DeviceKey {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let arr: [u8; KEY_LEN] = bytes
             .try_into()
-            .map_err(|_| invalid("device_key", "must be exactly 32 bytes"))?;
+            .map_err(|_| invalid(crate::error::Field::DeviceKey, "must be exactly 32 bytes"))?;
         Ok(DeviceKey(Zeroizing::new(arr)))
     }
 
@@ -81,7 +84,7 @@ impl Passphrase {
         let text = Zeroizing::new(text.into());
         if text.chars().count() < MIN_PASSPHRASE_CHARS {
             return Err(invalid(
-                "passphrase",
+                crate::error::Field::Passphrase,
                 format!("must be at least {MIN_PASSPHRASE_CHARS} characters"),
             ));
         }
@@ -122,7 +125,7 @@ impl RecoveryCode {
     /// look-alikes O/I/L read as 0/1/1. A code whose checksum does not match
     /// is refused here, before any key work.
     pub fn parse(text: &str) -> Result<Self> {
-        let field = "recovery_code";
+        let field = Field::RecoveryCode;
         let mut bits: u64 = 0;
         let mut nbits = 0;
         let mut bytes = Zeroizing::new(Vec::with_capacity(KEY_LEN + CHECK_LEN));
@@ -148,7 +151,8 @@ impl RecoveryCode {
             nbits += 5;
             if nbits >= 8 {
                 nbits -= 8;
-                bytes.push((bits >> nbits) as u8);
+                // Masked to the low eight bits: exact.
+                bytes.push(u8::try_from((bits >> nbits) & 0xff).unwrap_or(0));
                 bits &= (1 << nbits) - 1;
             }
         }
@@ -334,9 +338,9 @@ impl RecordPlace<'_> {
             &b"tandem/v1/rec"[..],
             &self.format.to_be_bytes(),
             &[self.table.code],
-            &(ID_LEN as u32).to_be_bytes(),
+            &ID_LEN_BE,
             self.id,
-            &(ID_LEN as u32).to_be_bytes(),
+            &ID_LEN_BE,
             self.key_id,
             &self.revision.to_be_bytes(),
         ] {
@@ -545,7 +549,7 @@ mod tests {
             let s: String = typo.into_iter().collect();
             match RecoveryCode::parse(&s) {
                 Err(Error::InvalidInput { field, reason }) => {
-                    assert_eq!(field, "recovery_code");
+                    assert_eq!(field, crate::error::Field::RecoveryCode);
                     assert!(reason.contains("checksum"), "{reason}");
                 }
                 Err(other) => panic!("unexpected {other:?}"),
@@ -559,14 +563,14 @@ mod tests {
         assert!(matches!(
             RecoveryCode::parse("ABCD-EFGH"),
             Err(Error::InvalidInput {
-                field: "recovery_code",
+                field: crate::error::Field::RecoveryCode,
                 ..
             })
         ));
         assert!(matches!(
             RecoveryCode::parse(&"U".repeat(56)),
             Err(Error::InvalidInput {
-                field: "recovery_code",
+                field: crate::error::Field::RecoveryCode,
                 ..
             })
         ));
@@ -650,7 +654,7 @@ mod tests {
         assert!(matches!(
             Passphrase::new("abc"),
             Err(Error::InvalidInput {
-                field: "passphrase",
+                field: crate::error::Field::Passphrase,
                 ..
             })
         ));

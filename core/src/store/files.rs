@@ -92,7 +92,7 @@ impl TempFile {
     pub(crate) fn beside(path: &Path, what: &str) -> Result<TempFile> {
         let name = path
             .file_name()
-            .ok_or_else(|| invalid("path", "must name a file"))?;
+            .ok_or_else(|| invalid(crate::error::Field::Path, "must name a file"))?;
         let mut tmp = name.to_os_string();
         tmp.push(format!(".{what}-{}", RecordId(crypto::random_id()?)));
         Ok(TempFile(path.with_file_name(tmp)))
@@ -122,7 +122,10 @@ impl Drop for TempFile {
 /// For the plaintext files a user asks for (exports, summaries, charts).
 pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     if path.is_dir() {
-        return Err(invalid("path", "is a folder; name a file to write"));
+        return Err(invalid(
+            crate::error::Field::Path,
+            "is a folder; name a file to write",
+        ));
     }
     if !replace && path.symlink_metadata().is_ok() {
         return Err(Error::AlreadyExists);
@@ -173,7 +176,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert!(matches!(
             write_private(dir.path(), b"x", true),
-            Err(Error::InvalidInput { field: "path", .. })
+            Err(Error::InvalidInput {
+                field: crate::error::Field::Path,
+                ..
+            })
         ));
     }
 

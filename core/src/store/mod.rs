@@ -93,12 +93,15 @@ impl Journal {
         let path = path.as_ref();
         if opts.device_key.is_none() && opts.passphrase.is_none() {
             return Err(invalid(
-                "passphrase",
+                crate::error::Field::Passphrase,
                 "is needed when there is no device key",
             ));
         }
         if !(1..=crypto::MAX_PBKDF2_ITERATIONS).contains(&opts.kdf_iterations) {
-            return Err(invalid("kdf_iterations", "must be from 1 to 10,000,000"));
+            return Err(invalid(
+                crate::error::Field::KdfIterations,
+                "must be from 1 to 10,000,000",
+            ));
         }
         if path.exists() {
             return Err(Error::AlreadyExists);

@@ -73,7 +73,7 @@ impl Journal {
     ) -> Result<Journal> {
         if unlock.method() == Method::Device {
             return Err(invalid(
-                "unlock",
+                crate::error::Field::Unlock,
                 "a backup opens only with the passphrase or the recovery code",
             ));
         }
@@ -83,7 +83,7 @@ impl Journal {
         let target_exists = target.symlink_metadata().is_ok();
         if target_exists {
             if !target.is_file() {
-                return Err(invalid("target", "is not a file"));
+                return Err(invalid(crate::error::Field::Target, "is not a file"));
             }
             if !replace && !is_empty_journal(target)? {
                 return Err(Error::WouldReplace);

@@ -13,6 +13,7 @@ use crate::store::files::side;
 use crate::store::{Journal, open_rw, schema};
 
 impl Journal {
+    /// The unlock methods this journal has, in a fixed order.
     pub fn unlock_methods(&self) -> Result<Vec<Method>> {
         methods_of(&self.conn)
     }
@@ -54,7 +55,7 @@ impl Journal {
             None => {
                 if load_wrap(&self.conn, Method::Device)?.is_none() {
                     return Err(invalid(
-                        "passphrase",
+                        crate::error::Field::Passphrase,
                         "cannot be removed: this journal has no device key to open it",
                     ));
                 }
@@ -81,7 +82,7 @@ impl Journal {
         self.keys()?;
         if load_wrap(&self.conn, Method::Passphrase)?.is_none() {
             return Err(invalid(
-                "device_key",
+                crate::error::Field::DeviceKey,
                 "cannot be removed: this journal has no passphrase to open it",
             ));
         }
@@ -145,7 +146,10 @@ pub(super) fn unlock_keys(conn: &Connection, unlock: &Unlock) -> Result<Keys> {
     let wrap = match load_wrap(conn, unlock.method())? {
         Some(w) => w,
         None if unlock.method() == Method::Passphrase => {
-            return Err(invalid("passphrase", "is not set for this journal"));
+            return Err(invalid(
+                crate::error::Field::Passphrase,
+                "is not set for this journal",
+            ));
         }
         None => return Err(Error::WrongKey),
     };

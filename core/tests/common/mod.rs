@@ -180,7 +180,7 @@ pub fn assert_no_user_content(err: &Error, forbidden: &[&str]) {
 #[track_caller]
 pub fn assert_invalid(err: &Error, field: &str) {
     assert!(
-        matches!(err, Error::InvalidInput { field: f, .. } if *f == field),
+        matches!(err, Error::InvalidInput { field: f, .. } if f.code() == field),
         "expected invalid {field}, got {err:?}"
     );
 }

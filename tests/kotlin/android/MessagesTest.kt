@@ -2,16 +2,21 @@
 // sentences reached through real refusals of the core.
 package app.tandem.android.model
 
+import app.tandem.core.InputField
 import app.tandem.core.Journal
 import app.tandem.core.JournalException
 import app.tandem.core.Move
 import app.tandem.core.PartnerMove
 import app.tandem.core.Unlock
+import app.tandem.core.Sentence
 import app.tandem.core.createJournal
+import app.tandem.core.inputFields
+import app.tandem.core.sentence
 import ci
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertFalse
+import kotlin.test.assertTrue
 import org.junit.After
 import org.junit.Test
 
@@ -47,28 +52,44 @@ class MessagesTest {
     }
 
     @Test
-    fun invalidInputNamesEachFieldInWordsFollowedByTheCoresReason() {
+    fun invalidInputNamesTheFieldInWordsFollowedByTheCoresReason() {
         val fields = listOf(
-            "mood" to "The mood",
-            "intensity" to "How heated it got",
-            "note" to "The note",
-            "needing_space" to "The answer about needing space",
-            "date" to "The day",
-            "week_start" to "The week",
-            "passphrase" to "The passphrase",
-            "recovery_code" to "The recovery code",
-            "closeness" to "The closeness",
-            "talk_safety" to "How safe talking felt",
-            "sections" to "The summary",
-            "from" to "The start of the range",
-            "import" to "The file",
-            "device_key" to "The device key",
-            "kdf_iterations" to "Something you entered",
-            "path" to "Something you entered",
+            InputField.MOOD to "The mood",
+            InputField.INTENSITY to "How heated it got",
+            InputField.NOTE to "The note",
+            InputField.NEEDING_SPACE to "The answer about needing space",
+            InputField.DATE to "The day",
+            InputField.PASSPHRASE to "The passphrase",
+            InputField.RECOVERY_CODE to "The recovery code",
+            InputField.IMPORT to "The file",
         )
         for ((field, words) in fields) {
             assertEquals("$words must be right.", messageFor(JournalException.InvalidInput(field, "must be right")))
         }
+    }
+
+    @Test
+    fun everyFieldTheCoreCanRefuseHasWordsOfItsOwn() {
+        // The core's list and this build's enum agree, and no field is left
+        // without words: a field added to the core without words fails here.
+        assertEquals(InputField.entries.toSet(), inputFields().toSet())
+        val words = InputField.entries.map { fieldInWords(it) }
+        for ((field, w) in InputField.entries.zip(words)) {
+            assertTrue(w.isNotBlank() && w[0].isUpperCase() && !w.endsWith("."), "$field: '$w'")
+        }
+        assertEquals(words.size, words.toSet().size, "two fields share their words")
+    }
+
+    @Test
+    fun everyErrorAndModelCheckHasASentence() {
+        for (which in Sentence.entries) {
+            val text = sentence(which)
+            assertTrue(text.isNotBlank() && text.endsWith("."), "$which: '$text'")
+        }
+        assertEquals(
+            "That file comes from another journal. Say whether it's your partner's or your own from another phone; nothing was changed.",
+            messageFor(JournalException.FromAnotherJournal()),
+        )
     }
 
     @Test

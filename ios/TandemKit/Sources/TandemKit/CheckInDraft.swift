@@ -86,7 +86,7 @@ public struct CheckInDraft: Equatable, Sendable {
 
     /// Whether the fields a check-in cannot go without (mood, both moves) are picked.
     public var canSave: Bool {
-        mood != nil && myMove != nil && partnerMove != nil
+        checkinCanSave(mood: mood, myMove: myMove, partnerMove: partnerMove)
     }
 
     /// The check-in to hand to the core, sets in the core's order; throws `checkInIncomplete` unless `canSave`.

@@ -37,12 +37,12 @@ public func groupBySide<Item: Hashable>(_ items: [Item], sideOf: (Item) -> Side?
 
 /// Every picker of the check-in form, labelled and ordered by the core's `choices()`.
 public struct CheckInForm: Equatable, Sendable {
-    /// Mood runs from 1 (low) to 5.
-    public static let moods: ClosedRange<UInt8> = 1...5
-    /// How heated it got runs from 0 to 10.
-    public static let intensities: ClosedRange<UInt8> = 0...10
-    /// The closeness rating runs from 1 to 5.
-    public static let closenessRatings: ClosedRange<UInt8> = 1...5
+    /// Mood, on the core's scale (1 low to 5).
+    public static let moods: ClosedRange<UInt8> = CoreScales.moods
+    /// How heated it got, on the core's scale (0 to 10).
+    public static let intensities: ClosedRange<UInt8> = CoreScales.intensities
+    /// The closeness rating, on the core's scale (1 to 5).
+    public static let closenessRatings: ClosedRange<UInt8> = CoreScales.closenessRatings
 
     /// What I did.
     public let moves: [MoveChoice]
@@ -78,8 +78,8 @@ public struct CheckInForm: Equatable, Sendable {
 
 /// The pickers of the weekly reflection: the answers to its "who" questions.
 public struct ReflectionForm: Equatable, Sendable {
-    /// How safe hard talks felt runs from 1 (safe) to 5 (overwhelming).
-    public static let talkSafety: ClosedRange<UInt8> = 1...5
+    /// How safe hard talks felt, on the core's scale (1 safe to 5 overwhelming).
+    public static let talkSafety: ClosedRange<UInt8> = CoreScales.talkSafety
 
     /// Answers to the "who" questions, labelled and ordered by the core.
     public let whos: [WhoChoice]

@@ -24,7 +24,7 @@ public enum SessionState: Equatable, Sendable {
 /// is why they run here on the actor's executor and never on the main actor.
 public actor JournalStore {
     /// Weeks the week view covers when none is asked for: the summary's default range, enough to see a trend.
-    public static let defaultWeeks: UInt32 = 12
+    public static let defaultWeeks: UInt32 = CoreScales.defaultWeeks
 
     /// The journal file's path.
     public nonisolated let path: String

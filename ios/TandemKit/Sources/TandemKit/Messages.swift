@@ -1,16 +1,17 @@
 import Foundation
 import TandemCore
 
-/// Sentences the model layer says itself, for checks made before the core is called.
+/// Sentences for checks the model layer makes before the core is called;
+/// the words are still the core's (tandem-core `sentences`).
 public enum ModelText {
     /// The two copies of a new passphrase differ.
-    public static let passphrasesDiffer = "The two passphrases don't match. Type the same one twice."
+    public static var passphrasesDiffer: String { sentence(which: .passphrasesDiffer) }
     /// The typed groups are not the last two groups of the recovery code.
-    public static let codeDiffers = "That isn't the end of your recovery code. Check it and try again."
+    public static var codeDiffers: String { sentence(which: .codeDiffers) }
     /// A check-in is saved only with a mood and both moves picked.
-    public static let checkInIncomplete = "Pick a mood, what you did and what your partner did."
+    public static var checkInIncomplete: String { sentence(which: .checkInIncomplete) }
     /// A summary with every section switched off (the core would refuse it too).
-    public static let noSection = "Turn on at least one section for the summary."
+    public static var noSection: String { sentence(which: .noSection) }
 }
 
 /// Errors this package raises itself, before anything reaches the core.
@@ -33,40 +34,12 @@ public enum Messages {
         if let error = error as? TandemKitError {
             return message(for: error)
         }
-        return "Something went wrong. Nothing was changed."
+        return sentence(which: .unknown)
     }
 
-    /// The sentence for one core error (docs/shells.md, "Error messages").
+    /// The sentence for one core error: the core's words, restated nowhere here.
     public static func message(for error: JournalError) -> String {
-        switch error {
-        case .WrongKey:
-            return "That didn't unlock the journal. Check it and try again."
-        case .Corrupt:
-            return "The journal file is damaged and can't be read. Restore it from a backup."
-        case .NewerVersion:
-            return "This journal was saved by a newer version of Tandem. Update the app to open it."
-        case .NotAJournal:
-            return "That file isn't a Tandem journal."
-        case .NotABackup:
-            return "That file isn't a Tandem backup."
-        case .WouldReplace:
-            return "Restoring would replace the entries on this phone. Confirm to replace them."
-        case let .InvalidInput(field, reason):
-            // The core's reason never holds the value, so it is safe to show as is.
-            return "\(fieldInWords(field)) \(reason)."
-        case .NotFound:
-            return "There's no entry for that day."
-        case .AlreadyExists:
-            return "A journal already exists here."
-        case .Locked:
-            return "The journal is locked. Unlock it to go on."
-        case .Closed:
-            return "The journal was closed. Open it again."
-        case .Io:
-            return "The file couldn't be read or written. Check there's space on the phone and try again."
-        case .Database:
-            return "Something went wrong saving your journal. Nothing was changed. Try again."
-        }
+        errorSentence(error: error)
     }
 
     /// The sentence for one of this package's own errors.
@@ -81,25 +54,9 @@ public enum Messages {
         }
     }
 
-    /// A core field name in words, as the start of a sentence ("The mood").
-    public static func fieldInWords(_ field: String) -> String {
-        switch field {
-        case "mood": return "The mood"
-        case "intensity": return "How heated it got"
-        case "note": return "The note"
-        case "needing_space": return "The answer about needing space"
-        case "date": return "The day"
-        case "week_start": return "The week"
-        case "passphrase": return "The passphrase"
-        case "recovery_code": return "The recovery code"
-        case "closeness": return "The closeness"
-        case "talk_safety": return "How safe talking felt"
-        case "sections": return "The summary"
-        case "from": return "The start of the range"
-        case "import": return "The file"
-        case "device_key": return "The device key"
-        default: return "Something you entered"
-        }
+    /// A core field in words, as the start of a sentence ("The mood").
+    public static func fieldInWords(_ field: InputField) -> String {
+        fieldWords(field: field)
     }
 }
 
@@ -108,7 +65,7 @@ public func message(for error: any Error) -> String {
     Messages.message(for: error)
 }
 
-/// A core field name in words, as the start of a sentence (same as `Messages.fieldInWords(_:)`).
-public func fieldInWords(_ field: String) -> String {
+/// A core field in words, as the start of a sentence (same as `Messages.fieldInWords(_:)`).
+public func fieldInWords(_ field: InputField) -> String {
     Messages.fieldInWords(field)
 }

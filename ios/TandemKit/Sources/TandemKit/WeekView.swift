@@ -43,7 +43,7 @@ public struct LegendEntry: Hashable, Sendable {
 /// The moves chart: per week two stacked bars, me and my partner, heights in days.
 public struct MovesChart: Equatable, Sendable {
     /// The y axis: 0 to 7 days.
-    public static let yDomain: ClosedRange<Double> = 0...7
+    public static let yDomain: ClosedRange<Double> = CoreScales.days
 
     /// The chart's heading, from the core.
     public let title: String
@@ -75,7 +75,7 @@ public struct MoodPoint: Sendable, Hashable, Identifiable {
 /// The mood chart: per week the mean mood, gaps where nothing was logged.
 public struct MoodChart: Sendable, Equatable {
     /// The y axis: mood 1 to 5.
-    public static let yDomain: ClosedRange<Double> = 1...5
+    public static let yDomain: ClosedRange<Double> = CoreScales.mood
 
     /// The chart's heading, from the core.
     public let title: String
@@ -108,14 +108,14 @@ public struct TrendPoint: Sendable, Hashable {
     public let weekIndex: Int
     /// The week's axis label ("23 Nov").
     public let weekLabel: String
-    /// The line's value there, clamped to 0...7.
+    /// The line's value there, clamped to the days axis.
     public let value: Double
 }
 
 /// The cycle-days chart: per week the count, gaps where nothing was logged, and the trend line.
 public struct CycleChart: Sendable, Equatable {
     /// The y axis: 0 to 7 days.
-    public static let yDomain: ClosedRange<Double> = 0...7
+    public static let yDomain: ClosedRange<Double> = CoreScales.days
 
     /// The chart's heading, from the core.
     public let title: String
@@ -212,17 +212,16 @@ public struct WeekView: Equatable, Sendable {
         return ([chart.description] + texts).joined(separator: " ")
     }
 
-    /// The trend line's ends at the first and last week, clamped to 0...7; empty without a line.
+    /// The trend line's ends at the first and last week, clamped to the days axis by the core; empty without a line.
     public static func trendEnds(_ line: TrendLine?, _ points: [WeekPoint]) -> [TrendPoint] {
         guard let line, let first = points.first, let last = points.last else { return [] }
-        let lastIndex = points.count - 1
-        func end(_ index: Int, _ point: WeekPoint) -> TrendPoint {
-            let value = line.intercept + line.slope * Double(index)
-            return TrendPoint(
-                weekIndex: index, weekLabel: DateLabels.day(point.weekStart),
-                value: min(max(value, CycleChart.yDomain.lowerBound), CycleChart.yDomain.upperBound))
-        }
-        return [end(0, first), end(lastIndex, last)]
+        let ends = TandemCore.trendEnds(
+            intercept: line.intercept, slope: line.slope, weeks: UInt32(clamping: points.count))
+        return [
+            TrendPoint(weekIndex: 0, weekLabel: DateLabels.day(first.weekStart), value: ends.first),
+            TrendPoint(
+                weekIndex: points.count - 1, weekLabel: DateLabels.day(last.weekStart), value: ends.last),
+        ]
     }
 
     /// Run numbers for a line with gaps: each stretch of present values gets the next number.
@@ -267,4 +266,23 @@ public struct WeekView: Equatable, Sendable {
         }
         return segments
     }
+}
+
+/// The core's scales and chart axes, read once: the model restates none of them.
+public enum CoreScales {
+    private static let scales = TandemCore.scales()
+    /// The days axis of the moves and cycle-days charts.
+    public static let days: ClosedRange<Double> = scales.daysAxisMin...scales.daysAxisMax
+    /// The mood chart's axis.
+    public static let mood: ClosedRange<Double> = scales.moodAxisMin...scales.moodAxisMax
+    /// Mood answers.
+    public static let moods: ClosedRange<UInt8> = scales.mood.min...scales.mood.max
+    /// How heated it got.
+    public static let intensities: ClosedRange<UInt8> = scales.intensity.min...scales.intensity.max
+    /// The closeness rating.
+    public static let closenessRatings: ClosedRange<UInt8> = scales.closeness.min...scales.closeness.max
+    /// How safe hard talks felt.
+    public static let talkSafety: ClosedRange<UInt8> = scales.talkSafety.min...scales.talkSafety.max
+    /// Weeks the charts show unless asked otherwise.
+    public static let defaultWeeks: UInt32 = scales.defaultWeeks
 }

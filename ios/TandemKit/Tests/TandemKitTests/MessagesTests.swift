@@ -43,24 +43,16 @@ final class MessagesTests: XCTestCase {
         }
     }
 
-    func testInvalidInputNamesEachFieldInWordsFollowedByTheCoresReason() {
-        let fields: [(String, String)] = [
-            ("mood", "The mood"),
-            ("intensity", "How heated it got"),
-            ("note", "The note"),
-            ("needing_space", "The answer about needing space"),
-            ("date", "The day"),
-            ("week_start", "The week"),
-            ("passphrase", "The passphrase"),
-            ("recovery_code", "The recovery code"),
-            ("closeness", "The closeness"),
-            ("talk_safety", "How safe talking felt"),
-            ("sections", "The summary"),
-            ("from", "The start of the range"),
-            ("import", "The file"),
-            ("device_key", "The device key"),
-            ("kdf_iterations", "Something you entered"),
-            ("path", "Something you entered"),
+    func testInvalidInputNamesTheFieldInWordsFollowedByTheCoresReason() {
+        let fields: [(InputField, String)] = [
+            (.mood, "The mood"),
+            (.intensity, "How heated it got"),
+            (.note, "The note"),
+            (.needingSpace, "The answer about needing space"),
+            (.date, "The day"),
+            (.passphrase, "The passphrase"),
+            (.recoveryCode, "The recovery code"),
+            (.import, "The file"),
         ]
         for (field, words) in fields {
             XCTAssertEqual(
@@ -68,6 +60,37 @@ final class MessagesTests: XCTestCase {
                 "\(words) must be right.")
             XCTAssertEqual(fieldInWords(field), words)
         }
+    }
+
+    /// Every field the core can refuse has words of its own. The switch is
+    /// exhaustive, so a field added to the core fails to compile here until
+    /// this test names it, and the core's list must hold it.
+    func testEveryFieldTheCoreCanRefuseHasWordsOfItsOwn() {
+        func named(_ field: InputField) -> InputField {
+            switch field {
+            case .mood, .myMove, .partnerMove, .behaviours, .feelings, .intensity, .skills, .repair,
+                .closeness, .note, .date, .weekStart, .who, .talkSafety, .needingSpace, .sections,
+                .from, .import, .passphrase, .recoveryCode, .deviceKey, .kdfIterations, .unlock,
+                .path, .target, .journal:
+                return field
+            }
+        }
+        let all = inputFields()
+        XCTAssertEqual(all.count, 26)
+        let words = all.map { fieldInWords(named($0)) }
+        for (field, text) in zip(all, words) {
+            XCTAssertFalse(text.isEmpty, "\(field)")
+            XCTAssertTrue(text.first?.isUppercase ?? false, "\(field): \(text)")
+            XCTAssertFalse(text.hasSuffix("."), "\(field): \(text)")
+        }
+        XCTAssertEqual(Set(words).count, words.count, "two fields share their words")
+    }
+
+    func testAnotherJournalsFileReadsAsItsSentence() {
+        XCTAssertEqual(
+            Messages.message(for: JournalError.FromAnotherJournal),
+            "That file comes from another journal. Say whether it's your partner's or your own "
+                + "from another phone; nothing was changed.")
     }
 
     func testAnythingThatIsNotACoreErrorReadsAsTheGeneralSentence() {

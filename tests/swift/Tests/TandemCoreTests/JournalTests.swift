@@ -105,7 +105,7 @@ final class JournalTests: XCTestCase {
             guard case let .InvalidInput(field, _) = e as? JournalError else {
                 return XCTFail("expected InvalidInput, got \(e)")
             }
-            XCTAssertEqual(field, "mood")
+            XCTAssertEqual(field, .mood)
         }
     }
 

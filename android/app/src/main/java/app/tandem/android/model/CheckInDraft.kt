@@ -13,6 +13,7 @@ import app.tandem.core.PartnerMove
 import app.tandem.core.Repair
 import app.tandem.core.SavedCheckIn
 import app.tandem.core.Skill
+import app.tandem.core.checkinCanSave
 import app.tandem.core.choices
 import java.time.LocalDate
 import kotlinx.coroutines.CoroutineDispatcher
@@ -41,7 +42,7 @@ data class CheckInDraft(
 ) {
     /** Whether the fields a check-in cannot go without (mood, both moves) are picked. */
     val canSave: Boolean
-        get() = mood != null && myMove != null && partnerMove != null
+        get() = checkinCanSave(mood?.coerceIn(0, 255)?.toUByte(), myMove, partnerMove)
 
     /** The draft with [behaviour] picked if it was not, and not if it was. */
     fun toggle(behaviour: Behaviour): CheckInDraft = copy(behaviours = behaviours.toggled(behaviour))

@@ -10,6 +10,8 @@ import app.tandem.core.Journal
 import app.tandem.core.Move
 import app.tandem.core.PartnerMove
 import app.tandem.core.WeekSummary
+import app.tandem.core.scales
+import app.tandem.core.trendEnds
 import java.time.LocalDate
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -45,8 +47,8 @@ data class MovesChart(
     val title: String,
     val weeks: List<MovesWeek>,
     val accessibilityText: String,
-    val yMin: Int = 0,
-    val yMax: Int = 7,
+    val yMin: Int = CoreScales.daysMin,
+    val yMax: Int = CoreScales.daysMax,
 )
 
 /** The mood chart: a line with gaps, y axis [yMin]–[yMax]. */
@@ -54,8 +56,8 @@ data class MoodChart(
     val title: String,
     val weeks: List<MoodWeek>,
     val accessibilityText: String,
-    val yMin: Int = 1,
-    val yMax: Int = 5,
+    val yMin: Int = CoreScales.moodMin,
+    val yMax: Int = CoreScales.moodMax,
 )
 
 /** The cycle-days chart: a line with gaps and its [trend] (null under two weeks with data). */
@@ -64,8 +66,8 @@ data class CycleChart(
     val weeks: List<CycleWeek>,
     val trend: TrendEnds?,
     val accessibilityText: String,
-    val yMin: Int = 0,
-    val yMax: Int = 7,
+    val yMin: Int = CoreScales.daysMin,
+    val yMax: Int = CoreScales.daysMax,
 )
 
 /** Everything the week view draws: the three charts, the findings, and the current week in numbers. */
@@ -116,12 +118,9 @@ data class WeekView(
                 MovesWeek(p.weekStart, DateLabels.day(p.weekStart), me, partner)
             }
             val trend = charts.cycleTrend?.let { line ->
-                val last = (points.size - 1).coerceAtLeast(0)
-                TrendEnds(
-                    firstValue = line.intercept.coerceIn(0.0, 7.0),
-                    lastIndex = last,
-                    lastValue = (line.intercept + line.slope * last).coerceIn(0.0, 7.0),
-                )
+                // The core clamps the ends to the days axis.
+                val ends = trendEnds(line.intercept, line.slope, points.size.toUInt())
+                TrendEnds(firstValue = ends.first, lastIndex = (points.size - 1).coerceAtLeast(0), lastValue = ends.last)
             }
             return WeekView(
                 moves = MovesChart(
@@ -199,7 +198,27 @@ class WeekViewHolder(
 
     /** Defaults. */
     companion object {
-        /** Twelve weeks: the summary's default range, and enough to see a trend. */
-        const val DEFAULT_WEEKS: Int = 12
+        /** The core's default: the summary's default range, and enough to see a trend. */
+        val DEFAULT_WEEKS: Int = CoreScales.defaultWeeks
     }
+}
+
+/** The core's scales and chart axes, read once: the model restates none of them. */
+object CoreScales {
+    private val scales = scales()
+
+    /** The days axis, from. */
+    val daysMin: Int = scales.daysAxisMin.toInt()
+
+    /** The days axis, to. */
+    val daysMax: Int = scales.daysAxisMax.toInt()
+
+    /** The mood axis, from. */
+    val moodMin: Int = scales.moodAxisMin.toInt()
+
+    /** The mood axis, to. */
+    val moodMax: Int = scales.moodAxisMax.toInt()
+
+    /** Weeks the charts show unless asked otherwise. */
+    val defaultWeeks: Int = scales.defaultWeeks.toInt()
 }
