@@ -168,3 +168,40 @@ pub fn trend_ends(intercept: f64, slope: f64, weeks: u32) -> TrendLineEnds {
     let (first, last) = tc::rules::trend_ends(intercept, slope, weeks);
     TrendLineEnds { first, last }
 }
+
+/// A question's words, from the core.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct QuestionText {
+    /// The question as asked ("How was the day?").
+    pub prompt: String,
+    /// The answer scale, for a question answered on one.
+    pub scale: Option<ScaleText>,
+}
+
+/// A question's answer scale in words.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ScaleText {
+    /// Its answers.
+    pub range: ScaleRange,
+    /// The word at the low end ("very low").
+    pub low_word: String,
+    /// The word at the high end ("very good").
+    pub high_word: String,
+    /// The scale in a sentence ("1 is very low, 5 is very good.").
+    pub hint: String,
+}
+
+/// The words of one question of the check-in or the reflection.
+#[uniffi::export]
+pub fn question_text(which: crate::vocab::Prompt) -> QuestionText {
+    let p = tc::Prompt::from(which);
+    QuestionText {
+        prompt: p.text().to_string(),
+        scale: p.scale().map(|s| ScaleText {
+            hint: s.hint(),
+            range: s.range.clone().into(),
+            low_word: s.low.to_string(),
+            high_word: s.high.to_string(),
+        }),
+    }
+}

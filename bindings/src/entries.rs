@@ -267,6 +267,9 @@ pub struct ImportReport {
     pub unchanged: u32,
     /// Entries left out because the journal's own was newer.
     pub kept_newer_local: u32,
+    /// Entries of a partner's file that were not the partner's own (what
+    /// they had received from me), left out.
+    pub not_theirs: u32,
     /// Whether the journal took the file's settings.
     pub settings_imported: bool,
 }
@@ -278,6 +281,7 @@ impl From<tc::ImportReport> for ImportReport {
             updated: r.updated,
             unchanged: r.unchanged,
             kept_newer_local: r.kept_newer_local,
+            not_theirs: r.not_theirs,
             settings_imported: r.settings_imported,
         }
     }

@@ -14,7 +14,7 @@ use crate::entries::{
 use crate::error::{JournalError, Result};
 use crate::insights::{Insights, Pattern, WeekSummary};
 use crate::summary::{DateRange, core_sections};
-use crate::vocab::{Section, UnlockMethod};
+use crate::vocab::{Author, ImportAs, Section, UnlockMethod};
 
 /// What opens a journal.
 #[derive(Debug, Clone, uniffi::Enum)]
@@ -105,6 +105,18 @@ pub fn restore_journal(
         replace,
     )?;
     Ok(Journal::wrap(journal))
+}
+
+/// Checks that the backup at `backup` is whole and opens with `unlock`, as a
+/// restore would, restoring it nowhere (its copy goes in `scratch_dir` and
+/// is removed). Call it before closing an open journal to restore over it.
+#[uniffi::export]
+pub fn check_backup(backup: String, scratch_dir: String, unlock: Unlock) -> Result<()> {
+    Ok(tc::Journal::check_backup(
+        Path::new(&backup),
+        Path::new(&scratch_dir),
+        unlock.try_into()?,
+    )?)
 }
 
 /// The fewest characters a passphrase may have, for the hint beside the field.
@@ -266,6 +278,18 @@ impl Journal {
         Ok(saved.into_iter().map(Into::into).collect())
     }
 
+    /// The check-ins by `author` (my partner's, received from their export)
+    /// from `from` to `to` inclusive, by day.
+    pub fn checkins_by(
+        &self,
+        author: Author,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<SavedCheckIn>> {
+        let saved = self.with(|j| j.checkins_by(author.into(), from, to))?;
+        Ok(saved.into_iter().map(Into::into).collect())
+    }
+
     /// Deletes one day's check-in; `NotFound` if there is none.
     pub fn delete_checkin(&self, day: NaiveDate) -> Result<()> {
         self.with_mut(|j| j.delete_checkin(day))
@@ -289,6 +313,17 @@ impl Journal {
         to: Option<NaiveDate>,
     ) -> Result<Vec<SavedReflection>> {
         let saved = self.with(|j| j.reflections(from, to))?;
+        Ok(saved.into_iter().map(Into::into).collect())
+    }
+
+    /// The reflections by `author` whose week starts from `from` to `to`.
+    pub fn reflections_by(
+        &self,
+        author: Author,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<SavedReflection>> {
+        let saved = self.with(|j| j.reflections_by(author.into(), from, to))?;
         Ok(saved.into_iter().map(Into::into).collect())
     }
 
@@ -378,9 +413,29 @@ impl Journal {
         self.with(|j| j.export_json())
     }
 
-    /// Imports an export, merging by record id and revision.
+    /// Imports an export, merging by author, day, id and revision. An
+    /// export of another journal into a journal that holds entries is
+    /// `FromAnotherJournal` until the user says whose it is (`import_json_as`).
     pub fn import_json(&self, json: String) -> Result<ImportReport> {
         self.with_mut(|j| j.import_json(&json)).map(Into::into)
+    }
+
+    /// Imports an export as the user says it is: my partner's (its entries
+    /// land as theirs, read-only) or my own journal from another phone.
+    pub fn import_json_as(&self, json: String, how: ImportAs) -> Result<ImportReport> {
+        self.with_mut(|j| j.import_json_as(&json, how.into()))
+            .map(Into::into)
+    }
+
+    /// This journal's random id (32 hex digits), as written into its exports.
+    pub fn journal_id(&self) -> Result<String> {
+        self.with(|j| j.journal_id()).map(|id| id.to_string())
+    }
+
+    /// Whether the journal holds any check-in or reflection (mine or my
+    /// partner's); settings alone are not entries.
+    pub fn holds_entries(&self) -> Result<bool> {
+        self.with(|j| j.holds_entries())
     }
 
     /// Writes an encrypted backup to `dest`, a new file; it opens with the

@@ -19,8 +19,8 @@ mod vocab;
 
 pub use choices::{
     BehaviourChoice, Choices, ClosenessWordChoice, FeelingChoice, MoveChoice, PartnerMoveChoice,
-    RepairChoice, ScaleRange, Scales, SkillChoice, TrendLineEnds, WhoChoice, checkin_can_save,
-    choices, scales, trend_ends,
+    QuestionText, RepairChoice, ScaleRange, ScaleText, Scales, SkillChoice, TrendLineEnds,
+    WhoChoice, checkin_can_save, choices, scales, trend_ends,
 };
 pub use entries::{
     CheckIn, Closeness, HistoryWeek, ImportReport, Reflection, SavedCheckIn, SavedReflection,
@@ -33,12 +33,12 @@ pub use insights::{
     Trend, TrendLine, WeekPoint, WeekSummary, Window,
 };
 pub use journal::{
-    Journal, NewJournal, Unlock, create_journal, min_passphrase_chars, restore_journal,
-    unlock_methods_at,
+    Journal, NewJournal, Unlock, check_backup, create_journal, min_passphrase_chars,
+    restore_journal, unlock_methods_at,
 };
 pub use summary::{DateRange, SectionChoice, default_summary_sections, summary_sections};
 pub use vocab::{
-    Author, Behaviour, ClosenessWord, Feeling, FindingKind, InputField, Move, PartnerMove, Repair,
-    Section, Sentence, Side, Skill, UnlockMethod, VocabEntry, VocabKind, WeekStart, Who,
-    vocabulary,
+    Author, Behaviour, ClosenessWord, Feeling, FindingKind, ImportAs, InputField, Move,
+    PartnerMove, Prompt, Repair, Section, Sentence, Side, Skill, UnlockMethod, VocabEntry,
+    VocabKind, WeekStart, Who, vocabulary,
 };

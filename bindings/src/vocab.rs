@@ -152,3 +152,14 @@ mirror_enum! {
         PassphrasesDiffer, CodeDiffers, NoSection, CheckInIncomplete,
     }
 }
+mirror_enum! {
+    /// What the user says an export file is, when importing it.
+    ImportAs = tc::ImportAs { Auto, Partner, MyOtherJournal }
+}
+mirror_enum! {
+    /// A question the check-in or the reflection asks; `question_text` gives its words.
+    Prompt = tc::Prompt {
+        Mood, MyMove, PartnerMove, Behaviours, Feelings, Intensity, Skills, Repair, Closeness,
+        Note, RaisesConcerns, ShutsDown, FeltChased, TalkSafety, NeedingSpace, WeekNote,
+    }
+}

@@ -19,6 +19,7 @@ pub mod summary;
 pub use day::{Clock, FixedClock, SystemClock};
 pub use entries::checkin::{CheckIn, Closeness};
 pub use entries::identity::JournalId;
+pub use entries::questions::{Prompt, Scale};
 pub use entries::reflection::Reflection;
 pub use entries::settings::{Settings, WeekStart};
 pub use entries::vocab::{

@@ -768,3 +768,35 @@ fn a_byte_flipped_anywhere_is_refused_or_changes_nothing_that_is_read() {
     eprintln!("{outcomes:?}");
     assert!(outcomes["Corrupt"] > 0 && outcomes["restored"] > 0);
 }
+
+#[test]
+fn a_backup_check_opens_and_verifies_a_copy_in_the_scratch_folder_and_leaves_nothing() {
+    let old = old_phone();
+    let scratch = tempfile::tempdir().unwrap();
+    Journal::check_backup(&old.backup, scratch.path(), pass(PASSPHRASE)).unwrap();
+    Journal::check_backup(&old.backup, scratch.path(), recovery(&old.fx.code)).unwrap();
+    let wrong = Journal::check_backup(&old.backup, scratch.path(), pass(OTHER_PASSPHRASE));
+    assert!(matches!(wrong, Err(Error::WrongKey)), "{wrong:?}");
+    // A journal file is not a backup, and a device key never opens one.
+    let not_a_backup = Journal::check_backup(&old.fx.path, scratch.path(), pass(PASSPHRASE));
+    assert!(
+        matches!(not_a_backup, Err(Error::NotABackup)),
+        "{not_a_backup:?}"
+    );
+    let device_key = Journal::check_backup(&old.backup, scratch.path(), device(&DEVICE));
+    assert!(matches!(device_key, Err(Error::InvalidInput { .. })));
+    assert_eq!(std::fs::read_dir(scratch.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn settings_alone_are_not_entries_a_restore_would_replace() {
+    let (_fx, mut j) = Fixture::new(Methods::DeviceOnly);
+    assert!(!j.holds_entries().unwrap());
+    j.set_settings(Settings {
+        week_start: WeekStart::Sunday,
+    })
+    .unwrap();
+    assert!(!j.holds_entries().unwrap());
+    j.save_reflection(Reflection::new(day(DAY_WED))).unwrap();
+    assert!(j.holds_entries().unwrap());
+}

@@ -376,6 +376,44 @@ class JournalTest {
     }
 
     @Test
+    fun aPartnersExportIsRefusedUntilNamedAndThenKeptApartFromMyOwnEntries() {
+        val theirs = create().journal.use { partner ->
+            partner.setToday(day("2027-01-14"))
+            partner.saveCheckin(ci("2027-01-12", 2, Move.PURSUED, PartnerMove.WITHDREW))
+            partner.exportJson()
+        }
+        val mine = dir.resolve("mine.tandem").toString()
+        createJournal(mine, null, PASSPHRASE, TEST_KDF).journal.use { me ->
+            me.setToday(day("2027-01-14"))
+            me.saveCheckin(ci("2027-01-12", 5, Move.NEITHER, PartnerMove.NEITHER))
+            assertFailsWith<JournalException.FromAnotherJournal> { me.importJson(theirs) }
+            val report = me.importJsonAs(theirs, ImportAs.PARTNER)
+            assertEquals(1u, report.added)
+            assertEquals(listOf(5.toUByte()), me.checkins(null, null).map { it.checkin.mood })
+            assertEquals(listOf(2.toUByte()), me.checkinsBy(Author.PARTNER, null, null).map { it.checkin.mood })
+            assertEquals(Author.PARTNER, me.checkinsBy(Author.PARTNER, null, null).single().author)
+            assertTrue(me.holdsEntries())
+            assertEquals(32, me.journalId().length)
+        }
+    }
+
+    @Test
+    fun aBackupCheckOpensItWithoutRestoringItAnywhere() {
+        val backup = dir.resolve("backup.tandem").toString()
+        create().journal.use { journal ->
+            journal.setToday(day("2027-01-14"))
+            journal.saveCheckins(journalA())
+            journal.backup(backup)
+        }
+        val scratch = dir.resolve("scratch").also { it.toFile().mkdirs() }
+        checkBackup(backup, scratch.toString(), Unlock.Passphrase(PASSPHRASE))
+        assertFailsWith<JournalException.WrongKey> {
+            checkBackup(backup, scratch.toString(), Unlock.Passphrase("not the passphrase"))
+        }
+        assertEquals(0, scratch.toFile().listFiles()!!.size)
+    }
+
+    @Test
     fun backupRestoresOnANewPhoneWithTheRecoveryCode() {
         val made = create()
         val backup = dir.resolve("backup.tandem").toString()

@@ -11,6 +11,7 @@
 
 pub mod checkin;
 pub mod identity;
+pub mod questions;
 pub mod reflection;
 pub mod settings;
 pub mod vocab;

@@ -223,6 +223,14 @@ impl Journal {
         Ok(journal)
     }
 
+    /// Whether the journal holds any entry of a kind that counts (check-ins
+    /// and reflections, mine or my partner's; not the settings). A restore
+    /// replaces a journal that holds entries only when told to.
+    pub fn holds_entries(&self) -> Result<bool> {
+        self.keys()?;
+        Ok(count_entries(&self.conn, crate::entries::KINDS)? > 0)
+    }
+
     /// This journal's random id, written into its exports.
     pub fn journal_id(&self) -> Result<JournalId> {
         self.load_one::<Identity>(Author::Me, IDENTITY_KEY)?

@@ -39,7 +39,7 @@ use rusqlite::ffi::ErrorCode;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::entries::KINDS;
-use crate::error::{DbError, Error, Result, invalid};
+use crate::error::{DbError, Error, Field, Result, invalid};
 use crate::store::backup::KIND;
 use crate::store::crypto::{DeviceKey, Keys, Method, Unlock};
 use crate::store::files::{SIDE_SUFFIXES, TempFile, copy_private, side, sync_parent};
@@ -71,19 +71,11 @@ impl Journal {
         device_key: Option<DeviceKey>,
         replace: bool,
     ) -> Result<Journal> {
-        if unlock.method() == Method::Device {
-            return Err(invalid(
-                crate::error::Field::Unlock,
-                "a backup opens only with the passphrase or the recovery code",
-            ));
-        }
-        if !backup.is_file() {
-            return Err(Error::NotFound("backup file"));
-        }
+        check_request(backup, &unlock)?;
         let target_exists = target.symlink_metadata().is_ok();
         if target_exists {
             if !target.is_file() {
-                return Err(invalid(crate::error::Field::Target, "is not a file"));
+                return Err(invalid(Field::Target, "is not a file"));
             }
             if !replace && !is_empty_journal(target)? {
                 return Err(Error::WouldReplace);
@@ -92,14 +84,7 @@ impl Journal {
 
         // Everything up to the rename happens to this copy.
         let tmp = TempFile::beside(target, "restoring")?;
-        copy_private(backup, tmp.path())?;
-        check_backup_file(tmp.path())?;
-        let mut journal = Journal::open(tmp.path(), unlock)?;
-        // Nothing written to the copy needs to be durable before the one
-        // fsync of the whole file ahead of the rename.
-        journal.conn.pragma_update(None, "synchronous", "OFF")?;
-        check_schema(&journal.conn)?;
-        verify_records(&journal)?;
+        let mut journal = open_verified(backup, &tmp, unlock)?;
         {
             let tx = journal
                 .conn
@@ -132,6 +117,55 @@ impl Journal {
         sync_parent(target)?;
         Journal::open_with_keys(target, keys)
     }
+}
+
+impl Journal {
+    /// Checks that the backup at `backup` is whole and opens with `unlock`,
+    /// exactly as [`Journal::restore`] would before replacing anything, but
+    /// restores it nowhere: its copy is made in `scratch_dir` and removed.
+    /// A shell calls this before closing the open journal for a restore, so
+    /// a mistyped passphrase leaves that journal open as it was.
+    pub fn check_backup(backup: &Path, scratch_dir: &Path, unlock: Unlock) -> Result<()> {
+        check_request(backup, &unlock)?;
+        if !scratch_dir.is_dir() {
+            return Err(invalid(
+                Field::Path,
+                "must name a folder for the check's copy",
+            ));
+        }
+        let tmp = TempFile::beside(&scratch_dir.join("backup.tandem"), "checking")?;
+        let journal = open_verified(backup, &tmp, unlock)?;
+        drop(journal);
+        Ok(())
+    }
+}
+
+/// The checks of a restore request made before any file is read.
+fn check_request(backup: &Path, unlock: &Unlock) -> Result<()> {
+    if unlock.method() == Method::Device {
+        return Err(invalid(
+            Field::Unlock,
+            "a backup opens only with the passphrase or the recovery code",
+        ));
+    }
+    if !backup.is_file() {
+        return Err(Error::NotFound("backup file"));
+    }
+    Ok(())
+}
+
+/// Copies the backup into `tmp`, then checks the copy's file, opens it with
+/// `unlock` and verifies every record: the backup itself is only read.
+fn open_verified(backup: &Path, tmp: &TempFile, unlock: Unlock) -> Result<Journal> {
+    copy_private(backup, tmp.path())?;
+    check_backup_file(tmp.path())?;
+    let journal = Journal::open(tmp.path(), unlock)?;
+    // Nothing written to the copy needs to be durable before the one
+    // fsync of the whole file ahead of the rename.
+    journal.conn.pragma_update(None, "synchronous", "OFF")?;
+    check_schema(&journal.conn)?;
+    verify_records(&journal)?;
+    Ok(journal)
 }
 
 /// Checkpoints and closes a journal on a temporary file; returns its keys.

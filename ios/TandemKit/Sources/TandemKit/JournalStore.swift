@@ -402,32 +402,25 @@ public actor JournalStore {
     /// The start of the name of a restore check's scratch folder in the temporary directory.
     static let restoreCheckPrefix = "tandem-restore-check-"
 
-    /// Restores the backup into a new scratch folder in the temporary
-    /// directory and closes it again: throws what restoring it for real would
-    /// (a wrong key, a damaged backup, not a backup), touching nothing of
-    /// this store. The folder, the copy and any side file the core made
-    /// beside it, is removed whatever happens.
+    /// Has the core check the backup in a new scratch folder in the
+    /// temporary directory: throws what restoring it for real would (a wrong
+    /// key, a damaged backup, not a backup), touching nothing of this store.
+    /// The core removes its copy; the folder goes whatever happens.
     static func checkRestore(from backup: String, unlock: Unlock) throws {
         let fileManager = FileManager.default
         let folder = fileManager.temporaryDirectory
             .appendingPathComponent(restoreCheckPrefix + UUID().uuidString, isDirectory: true)
         defer { try? fileManager.removeItem(at: folder) }
         try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-        let target = folder.appendingPathComponent("check.tandem", isDirectory: false).path
-        let check = try restoreJournal(
-            backup: backup, target: target, unlock: unlock, deviceKey: nil, replace: false)
-        check.closeFile()
+        try checkBackup(backup: backup, scratchDir: folder.path, unlock: unlock)
     }
 
-    /// Whether an open journal holds a check-in or a reflection (which a
+    /// Whether an open journal holds entries, by the core's count (which a
     /// restore without `replace` refuses to replace); a locked one is left
     /// for the core to judge.
     private static func holdsEntries(_ journal: Journal) throws -> Bool {
         guard (try? journal.isLocked()) == false else { return false }
-        if try !journal.checkins(from: nil, to: nil).isEmpty {
-            return true
-        }
-        return try !journal.reflections(from: nil, to: nil).isEmpty
+        return try journal.holdsEntries()
     }
 
     /// Reads the unlock methods to offer and the sentence for an unreadable file, without publishing.

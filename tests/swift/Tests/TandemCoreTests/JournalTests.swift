@@ -91,6 +91,31 @@ final class JournalTests: XCTestCase {
         journal.closeFile()
     }
 
+    func testAPartnersExportIsRefusedUntilNamedAndThenKeptApartFromMyOwnEntries() throws {
+        let partner = try create().journal
+        try partner.setToday(today: "2027-01-14")
+        _ = try partner.saveCheckin(checkin: ci("2027-01-12", 2, .pursued, .withdrew, nil, nil))
+        let theirs = try partner.exportJson()
+        partner.closeFile()
+        let minePath = dir.appendingPathComponent("mine.tandem").path
+        let me = try createJournal(
+            path: minePath, deviceKey: nil, passphrase: passphrase, kdfIterations: testKdf
+        ).journal
+        try me.setToday(today: "2027-01-14")
+        _ = try me.saveCheckin(checkin: ci("2027-01-12", 5, .neither, .neither, nil, nil))
+        XCTAssertThrowsError(try me.importJson(json: theirs)) { e in
+            XCTAssertEqual(e as? JournalError, .FromAnotherJournal)
+        }
+        let report = try me.importJsonAs(json: theirs, how: .partner)
+        XCTAssertEqual(report.added, 1)
+        XCTAssertEqual(try me.checkins(from: nil, to: nil).map { $0.checkin.mood }, [5])
+        let theirsHere = try me.checkinsBy(author: .partner, from: nil, to: nil)
+        XCTAssertEqual(theirsHere.map { $0.checkin.mood }, [2])
+        XCTAssertEqual(theirsHere.first?.author, .partner)
+        XCTAssertTrue(try me.holdsEntries())
+        XCTAssertEqual(try me.journalId().count, 32)
+    }
+
     func testWrongPassphraseRaisesWrongKey() throws {
         try create().journal.closeFile()
         XCTAssertThrowsError(try Journal.open(path: path, unlock: .passphrase(passphrase: "not the passphrase"))) { e in

@@ -12,6 +12,7 @@ import app.tandem.android.model.messageFor
 import app.tandem.core.Journal
 import app.tandem.core.JournalException
 import app.tandem.core.Unlock
+import app.tandem.core.checkBackup
 import app.tandem.core.restoreJournal
 import java.io.File
 import java.io.IOException
@@ -41,7 +42,11 @@ class JournalFiles(
     private val workDir: File = appContext.noBackupFilesDir
     private val outgoing = File(workDir, "backup-out.tmp")
     private val incoming = File(workDir, "backup-in.tmp")
+    /** A restore check's copy, as builds before the core's own check made it; cleared at launch. */
     private val staging = File(workDir, "restore-check.tandem")
+
+    /** Where the core makes (and removes) its copy when checking a backup. */
+    private val scratch = File(workDir, "restore-check")
     private val replacingFlow = MutableStateFlow(false)
     private val restoredFlow = MutableSharedFlow<Unit>(extraBufferCapacity = 1)
 
@@ -107,21 +112,16 @@ class JournalFiles(
     }
 
     /**
-     * Replaces this phone's journal with the picked backup. The backup is
-     * first restored into a scratch file to check that [unlock] opens it, so
-     * a mistyped passphrase leaves the open journal as it was; only then is
-     * the journal closed, replaced and opened again.
+     * Replaces this phone's journal with the picked backup. The core first
+     * checks the backup in a scratch folder ([checkBackup]: it opens with
+     * [unlock] and is whole), so a mistyped passphrase leaves the open
+     * journal as it was; only then is the journal closed, replaced and
+     * opened again.
      */
     suspend fun restoreReplacing(unlock: Unlock) = swapping {
         withContext(Dispatchers.IO) {
-            deleteDatabase(staging)
-            try {
-                val check = restoreJournal(incoming.path, staging.path, unlock, null, false)
-                check.closeFile()
-                check.close()
-            } finally {
-                deleteDatabase(staging)
-            }
+            scratch.mkdirs()
+            checkBackup(incoming.path, scratch.path, unlock)
         }
         session.close(deviceKeyHeld = false)
         withContext(Dispatchers.IO) {
@@ -137,6 +137,7 @@ class JournalFiles(
         outgoing.delete()
         incoming.delete()
         deleteDatabase(staging)
+        scratch.deleteRecursively()
     }
 
     // The core's restore hands back an open journal, but the Session opens
