@@ -67,6 +67,9 @@ pub enum Command {
         /// Where to write the SVG
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace an existing file
+        #[arg(long)]
+        force: bool,
     },
     /// Show or change settings
     Settings {
@@ -134,6 +137,9 @@ pub enum Command {
         /// Where to write the same summary as JSON
         #[arg(long, value_name = "FILE")]
         json: Option<PathBuf>,
+        /// Replace existing files
+        #[arg(long)]
+        force: bool,
     },
 }
 

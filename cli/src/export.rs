@@ -3,37 +3,20 @@
 
 use std::path::Path;
 
-use tandem_core::{Error, Field, ImportAs, Journal, write_private};
+use tandem_core::{Error, Field, ImportAs, Journal};
+
+use crate::output::{check_outputs, write_output};
 
 use crate::Failure;
 
 /// Writes the journal's export to `file`. An existing file is replaced only
 /// with `force`; the new file is readable by its owner alone.
 pub fn export(journal: &Journal, file: &Path, force: bool) -> Result<String, Failure> {
-    if file.is_dir() {
-        return Err(Failure::plain(format!(
-            "{} is a folder; name a file to write",
-            file.display()
-        )));
-    }
-    if file.exists() && !force {
-        return Err(Failure::plain(format!(
-            "a file already exists at {}; pass --force to replace it",
-            file.display()
-        )));
-    }
+    check_outputs(&[file], journal.path(), force)?;
     let text = journal.export_json()?;
     let checkins = journal.checkins(None, None)?.len();
     let reflections = journal.reflections(None, None)?.len();
-    write_private(file, text.as_bytes(), force).map_err(|e| match e {
-        // Made between the check above and the write.
-        Error::AlreadyExists => Failure::plain(format!(
-            "a file already exists at {}; pass --force to replace it",
-            file.display()
-        )),
-        Error::Io(io) => Failure::plain(format!("cannot write {}: {}", file.display(), io.kind())),
-        other => other.into(),
-    })?;
+    write_output(file, text.as_bytes(), force)?;
     Ok(format!(
         "Exported {} and {} to {}.\n\
          Warning: this file is NOT encrypted; anyone who can open it can read your whole journal. \

@@ -5,6 +5,7 @@ mod access;
 mod args;
 mod backup;
 mod export;
+mod output;
 mod render;
 mod summary;
 
@@ -18,7 +19,7 @@ use clap::error::ErrorKind;
 use tandem_core::demo::{DEMO_SEED, generate};
 use tandem_core::{CheckIn, Closeness, CreateOptions, Error, ImportAs, Journal, Reflection};
 
-use args::{ChartKind, CheckinArgs, Cli, Command, DemoArgs, ReflectArgs};
+use args::{ChartKind, CheckinArgs, Cli, Command, DemoArgs, PatternArgs, ReflectArgs};
 use tandem_core::summary::chart::{self, Embed};
 
 /// The passphrase the demo journal gets when `TANDEM_PASSPHRASE` is not set.
@@ -125,124 +126,60 @@ fn clap_failure(e: clap::Error) -> ExitCode {
 
 fn run(cli: Cli) -> Result<String, Failure> {
     let flag = cli.journal.as_deref();
+    let path = || access::journal_path(flag);
     match cli.command {
-        Command::Init => init(&access::journal_path(flag)?),
+        Command::Init => init(&path()?),
         Command::Passphrase => {
-            let mut j = access::open(&access::journal_path(flag)?)?;
+            let mut j = access::open(&path()?)?;
             j.set_passphrase(Some(access::new_passphrase(access::NEW_PASSPHRASE_ENV)?))?;
             Ok("Passphrase changed. Your recovery code still works.\n".to_string())
         }
-        Command::Checkin(a) => {
-            let mut j = access::open(&access::journal_path(flag)?)?;
-            let saved = j.save_checkin(checkin_from(a))?;
-            let verb = if saved.revision == 1 {
-                "Saved"
-            } else {
-                "Replaced"
-            };
-            Ok(format!("{verb} the check-in for {}.\n", saved.value.date))
-        }
-        Command::Show { day } => {
-            let j = access::open(&access::journal_path(flag)?)?;
-            match j.checkin(day)? {
-                Some(s) => Ok(render::checkin(&s)),
-                None => Err(Failure::plain(format!("no check-in for {day}"))),
-            }
-        }
-        Command::List(r) => {
-            let j = access::open(&access::journal_path(flag)?)?;
-            let all = j.checkins(r.from, r.to)?;
-            if all.is_empty() {
-                return Ok("No check-ins in that range.\n".to_string());
-            }
-            Ok(all.iter().map(|s| render::checkin_line(s) + "\n").collect())
-        }
-        Command::Delete { day } => {
-            let mut j = access::open(&access::journal_path(flag)?)?;
-            j.delete_checkin(day).map_err(|e| match e {
-                Error::NotFound(_) => Failure::plain(format!("no check-in for {day}")),
-                other => other.into(),
-            })?;
-            Ok(format!("Deleted the check-in for {day}.\n"))
-        }
+        Command::Checkin(a) => save_checkin(&mut access::open(&path()?)?, a),
+        Command::Show { day } => show(&access::open(&path()?)?, day),
+        Command::List(r) => list(&access::open(&path()?)?, r.from, r.to),
+        Command::Delete { day } => delete(&mut access::open(&path()?)?, day),
         Command::Reflect(a) => {
-            let mut j = access::open(&access::journal_path(flag)?)?;
-            let saved = j.save_reflection(reflection_from(a))?;
+            let saved = access::open(&path()?)?.save_reflection(reflection_from(a))?;
             Ok(render::reflection(&saved))
         }
-        Command::Reflections(r) => {
-            let j = access::open(&access::journal_path(flag)?)?;
-            let all = j.reflections(r.from, r.to)?;
-            if all.is_empty() {
-                return Ok("No reflections in that range.\n".to_string());
-            }
-            Ok(all
-                .iter()
-                .map(render::reflection)
-                .collect::<Vec<_>>()
-                .join("\n"))
-        }
+        Command::Reflections(r) => reflections(&access::open(&path()?)?, r.from, r.to),
         Command::Vocab => Ok(render::vocab()),
         Command::Week { date } => {
-            let j = access::open(&access::journal_path(flag)?)?;
+            let j = access::open(&path()?)?;
             let day = or_today(&j, date)?;
             Ok(render::week(&j.week_summary(day)?, j.streak()?))
         }
         Command::Pattern(p) => {
-            let j = access::open(&access::journal_path(flag)?)?;
+            let j = access::open(&path()?)?;
             let insights = j.insights(or_today(&j, p.until)?, p.weeks)?;
             Ok(render::pattern(&insights.pattern, &insights.findings))
         }
-        Command::Chart { range, kind, out } => {
-            let j = access::open(&access::journal_path(flag)?)?;
-            let pattern = j.pattern(or_today(&j, range.until)?, range.weeks)?;
-            let svg = match kind {
-                ChartKind::All => chart::all_charts(&pattern, Embed::Standalone),
-                ChartKind::Moves => chart::moves_chart(&pattern, Embed::Standalone),
-                ChartKind::Mood => chart::mood_chart(&pattern, Embed::Standalone),
-                ChartKind::Cycle => chart::cycle_chart(&pattern, Embed::Standalone),
-            };
-            std::fs::write(&out, svg).map_err(|e| {
-                Failure::plain(format!("cannot write {}: {}", out.display(), e.kind()))
-            })?;
-            Ok(format!(
-                "Wrote the chart of {} weeks to {}\n",
-                pattern.points.len(),
-                out.display()
-            ))
-        }
-        Command::Settings { week_start } => {
-            let mut j = access::open(&access::journal_path(flag)?)?;
-            let mut settings = j.settings()?;
-            if let Some(w) = week_start {
-                settings.week_start = w;
-                j.set_settings(settings)?;
-            }
-            Ok(format!("Weeks start on {}.\n", settings.week_start.code()))
-        }
+        Command::Chart {
+            range,
+            kind,
+            out,
+            force,
+        } => write_chart(&access::open(&path()?)?, &range, kind, &out, force),
+        Command::Settings { week_start } => settings(&mut access::open(&path()?)?, week_start),
         Command::Demo(a) => demo(&access::demo_path(flag)?, flag.is_none(), a),
-        Command::Backup { file } => backup::backup(&access::journal_path(flag)?, &file),
+        Command::Backup { file } => backup::backup(&path()?, &file),
         Command::Restore {
             file,
             force,
             recovery_code,
-        } => backup::restore(&file, &access::journal_path(flag)?, force, recovery_code),
-        Command::Export { file, force } => {
-            let j = access::open(&access::journal_path(flag)?)?;
-            export::export(&j, &file, force)
-        }
+        } => backup::restore(&file, &path()?, force, recovery_code),
+        Command::Export { file, force } => export::export(&access::open(&path()?)?, &file, force),
         Command::Import {
             file,
             partner,
             mine,
         } => {
-            let mut j = access::open(&access::journal_path(flag)?)?;
             let how = match (partner, mine) {
                 (true, _) => ImportAs::Partner,
                 (_, true) => ImportAs::MyOtherJournal,
                 _ => ImportAs::Auto,
             };
-            export::import(&mut j, &file, how)
+            export::import(&mut access::open(&path()?)?, &file, how)
         }
         Command::Summary {
             from,
@@ -250,18 +187,101 @@ fn run(cli: Cli) -> Result<String, Failure> {
             sections,
             out,
             json,
-        } => {
-            let j = access::open(&access::journal_path(flag)?)?;
-            summary::run(
-                &j,
-                from,
-                to,
-                sections.as_deref(),
-                out.as_deref(),
-                json.as_deref(),
-            )
-        }
+            force,
+        } => summary::run(
+            &access::open(&path()?)?,
+            from,
+            to,
+            sections.as_deref(),
+            out.as_deref(),
+            json.as_deref(),
+            force,
+        ),
     }
+}
+
+fn save_checkin(j: &mut Journal, a: CheckinArgs) -> Result<String, Failure> {
+    let saved = j.save_checkin(checkin_from(a))?;
+    let verb = if saved.revision == 1 {
+        "Saved"
+    } else {
+        "Replaced"
+    };
+    Ok(format!("{verb} the check-in for {}.\n", saved.value.date))
+}
+
+fn show(j: &Journal, day: NaiveDate) -> Result<String, Failure> {
+    match j.checkin(day)? {
+        Some(s) => Ok(render::checkin(&s)),
+        None => Err(Failure::plain(format!("no check-in for {day}"))),
+    }
+}
+
+fn list(j: &Journal, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<String, Failure> {
+    let all = j.checkins(from, to)?;
+    if all.is_empty() {
+        return Ok("No check-ins in that range.\n".to_string());
+    }
+    Ok(all.iter().map(|s| render::checkin_line(s) + "\n").collect())
+}
+
+fn delete(j: &mut Journal, day: NaiveDate) -> Result<String, Failure> {
+    j.delete_checkin(day).map_err(|e| match e {
+        Error::NotFound(_) => Failure::plain(format!("no check-in for {day}")),
+        other => other.into(),
+    })?;
+    Ok(format!("Deleted the check-in for {day}.\n"))
+}
+
+fn reflections(
+    j: &Journal,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<String, Failure> {
+    let all = j.reflections(from, to)?;
+    if all.is_empty() {
+        return Ok("No reflections in that range.\n".to_string());
+    }
+    Ok(all
+        .iter()
+        .map(render::reflection)
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+fn write_chart(
+    j: &Journal,
+    range: &PatternArgs,
+    kind: ChartKind,
+    out: &Path,
+    force: bool,
+) -> Result<String, Failure> {
+    output::check_outputs(&[out], j.path(), force)?;
+    let pattern = j.pattern(or_today(j, range.until)?, range.weeks)?;
+    let svg = match kind {
+        ChartKind::All => chart::all_charts(&pattern, Embed::Standalone),
+        ChartKind::Moves => chart::moves_chart(&pattern, Embed::Standalone),
+        ChartKind::Mood => chart::mood_chart(&pattern, Embed::Standalone),
+        ChartKind::Cycle => chart::cycle_chart(&pattern, Embed::Standalone),
+    };
+    output::write_output(out, svg.as_bytes(), force)?;
+    Ok(format!(
+        "Wrote the chart of {} weeks to {}\n",
+        pattern.points.len(),
+        out.display()
+    ))
+}
+
+fn settings(
+    j: &mut Journal,
+    week_start: Option<tandem_core::WeekStart>,
+) -> Result<String, Failure> {
+    let mut settings = j.settings()?;
+    if let Some(w) = week_start {
+        settings.week_start = w;
+        j.set_settings(settings)?;
+    }
+    Ok(format!("Weeks start on {}.\n", settings.week_start.code()))
 }
 
 fn init(path: &Path) -> Result<String, Failure> {

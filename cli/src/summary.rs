@@ -1,12 +1,13 @@
 //! `tandem summary`: the therapist summary as HTML and, on request, JSON.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use tandem_core::Journal;
 use tandem_core::summary::{self, Section};
 
 use crate::Failure;
+use crate::output::{check_outputs, write_output};
 
 /// Writes the summary; returns the lines to print.
 pub fn run(
@@ -16,6 +17,7 @@ pub fn run(
     sections: Option<&str>,
     out: Option<&Path>,
     json: Option<&Path>,
+    force: bool,
 ) -> Result<String, Failure> {
     if out.is_none() && json.is_none() {
         return Err(Failure::usage(
@@ -38,17 +40,19 @@ pub fn run(
     if from > to {
         return Err(Failure::usage("--from is after --to"));
     }
+    let outputs: Vec<&Path> = out.iter().chain(json.iter()).copied().collect();
+    check_outputs(&outputs, journal.path(), force)?;
     let s = journal.summary(from, to, &sections)?;
     let mut said = String::new();
     if let Some(path) = out {
-        write(path, &summary::render_html(&s))?;
+        write_output(path, summary::render_html(&s).as_bytes(), force)?;
         said.push_str(&format!(
             "Wrote the summary of {from} to {to} to {}\n",
             path.display()
         ));
     }
     if let Some(path) = json {
-        write(path, &summary::to_json(&s))?;
+        write_output(path, summary::to_json(&s).as_bytes(), force)?;
         said.push_str(&format!("Wrote its JSON to {}\n", path.display()));
     }
     let private: Vec<&str> = [Section::Notes, Section::ReflectionNotes, Section::Closeness]
@@ -71,14 +75,4 @@ fn codes() -> String {
         .map(|s| s.code())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn write(path: &Path, text: &str) -> Result<(), Failure> {
-    std::fs::write(path, text).map_err(|e| {
-        Failure::plain(format!(
-            "cannot write {}: {}",
-            PathBuf::from(path).display(),
-            e.kind()
-        ))
-    })
 }

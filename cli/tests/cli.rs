@@ -439,20 +439,38 @@ fn summary_writes_html_and_json_and_keeps_notes_out_unless_named() {
             .contains("\"schema_version\": 1")
     );
 
-    let o = tandem(
-        &path,
-        &[
-            "summary",
-            "--from",
-            "2026-03-01",
-            "--to",
-            "2026-03-31",
-            "--sections",
-            "notes",
-            "--out",
-            html.to_str().unwrap(),
-        ],
-    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for f in [&html, &json] {
+            let mode = std::fs::metadata(f).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "only the owner may read a summary");
+        }
+    }
+    let notes = [
+        "summary",
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--sections",
+        "notes",
+        "--out",
+        html.to_str().unwrap(),
+    ];
+    // An existing file is kept unless --force says to replace it.
+    let before = std::fs::read(&html).unwrap();
+    assert_one_line_failure(&tandem(&path, &notes), 1, "--force");
+    assert_eq!(std::fs::read(&html).unwrap(), before);
+    // The journal itself is never an output, with --force or without.
+    let journal_bytes = std::fs::read(&path).unwrap();
+    let onto_journal = ["summary", "--out", path.to_str().unwrap(), "--force"];
+    assert_one_line_failure(&tandem(&path, &onto_journal), 1, "the journal itself");
+    let chart_onto_journal = ["chart", "--out", path.to_str().unwrap(), "--force"];
+    assert_one_line_failure(&tandem(&path, &chart_onto_journal), 1, "the journal itself");
+    assert_eq!(std::fs::read(&path).unwrap(), journal_bytes);
+
+    let o = tandem(&path, &[&notes[..], &["--force"]].concat());
     assert!(stdout(&o).contains("It includes private sections: Daily notes."));
     assert!(
         std::fs::read_to_string(&html)
