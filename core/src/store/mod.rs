@@ -3,7 +3,8 @@
 //! decrypts and filters in memory; every write seals a whole record.
 //!
 //! - `mod.rs`: the journal's lifecycle (create, open, lock, unlock);
-//! - [`crypto`]: keys, wraps, sealing and the recovery code;
+//! - [`crypto`]: keys, wraps and sealing; `secrets`: the device key, the
+//!   passphrase and the recovery code;
 //! - `wraps`: the unlock methods a journal has, and changing them;
 //! - `records`: sealed rows, for every entry kind;
 //! - `calls`: the public calls for check-ins, reflections and settings;
@@ -18,6 +19,7 @@ pub mod files;
 mod records;
 mod restore;
 pub mod schema;
+mod secrets;
 mod verify;
 mod wraps;
 
