@@ -54,10 +54,8 @@ struct SettingsOut {
 
 #[derive(Serialize)]
 struct CheckInOut<'a> {
-    id: String,
-    revision: u32,
-    saved_at: String,
-    author: &'static str,
+    #[serde(flatten)]
+    facts: FactsOut,
     date: String,
     mood: u8,
     my_move: &'static str,
@@ -79,10 +77,8 @@ struct ClosenessOut {
 
 #[derive(Serialize)]
 struct ReflectionOut<'a> {
-    id: String,
-    revision: u32,
-    saved_at: String,
-    author: &'static str,
+    #[serde(flatten)]
+    facts: FactsOut,
     week_start: String,
     raises_concerns: Option<&'static str>,
     shuts_down: Option<&'static str>,
@@ -98,6 +94,26 @@ fn instant_text(t: DateTime<Utc>) -> String {
 
 fn day_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
+}
+
+/// The facts every exported entry starts with.
+#[derive(Serialize)]
+struct FactsOut {
+    id: String,
+    revision: u32,
+    saved_at: String,
+    author: &'static str,
+}
+
+impl FactsOut {
+    fn of<T>(s: &Saved<T>) -> FactsOut {
+        FactsOut {
+            id: s.id.to_string(),
+            revision: s.revision,
+            saved_at: instant_text(s.saved_at),
+            author: s.author.code(),
+        }
+    }
 }
 
 macro_rules! codes_of {
@@ -124,10 +140,7 @@ impl<'a> From<&'a Saved<CheckIn>> for CheckInOut<'a> {
             note,
         } = &s.value;
         CheckInOut {
-            id: s.id.to_string(),
-            revision: s.revision,
-            saved_at: instant_text(s.saved_at),
-            author: s.author.code(),
+            facts: FactsOut::of(s),
             date: day_text(*date),
             mood: *mood,
             my_move: my_move.code(),
@@ -161,10 +174,7 @@ impl<'a> From<&'a Saved<Reflection>> for ReflectionOut<'a> {
             note,
         } = &s.value;
         ReflectionOut {
-            id: s.id.to_string(),
-            revision: s.revision,
-            saved_at: instant_text(s.saved_at),
-            author: s.author.code(),
+            facts: FactsOut::of(s),
             week_start: day_text(*week_start),
             raises_concerns: raises_concerns.map(Who::code),
             shuts_down: shuts_down.map(Who::code),

@@ -12,8 +12,8 @@ use std::num::NonZeroU32;
 use zeroize::Zeroizing;
 
 use crate::entries::Table;
-pub use crate::store::secrets::{DeviceKey, Passphrase, RecoveryCode};
 use crate::error::{Error, Result};
+pub use crate::store::secrets::{DeviceKey, Passphrase, RecoveryCode};
 
 /// Length of the data key and of every derived key, in bytes.
 pub const KEY_LEN: usize = 32;

@@ -78,6 +78,21 @@ impl fmt::Debug for Journal {
     }
 }
 
+/// Opens the journal file at `path` for reading before its key is proven:
+/// a WAL left by a crash holds saved entries not yet in the file, and until
+/// the file and the key are proven right, closing must not fold it in (a
+/// refused open writes nothing). Without one, closing only removes the
+/// empty side files SQLite made. [`Journal::open`] turns folding back on.
+pub(crate) fn open_unfolded(path: &Path) -> Result<Connection> {
+    if !path.is_file() {
+        return Err(Error::NotFound("journal file"));
+    }
+    let left_wal = side(path, "-wal").is_file();
+    let conn = open_rw(path)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, left_wal)?;
+    Ok(conn)
+}
+
 /// Opens an existing file read-write, for this thread alone (the journal
 /// serialises its own calls).
 pub(crate) fn open_rw(path: &Path) -> Result<Connection> {
@@ -168,16 +183,7 @@ impl Journal {
     /// and left as it was.
     pub fn open(path: impl AsRef<Path>, unlock: Unlock) -> Result<Journal> {
         let path = path.as_ref();
-        if !path.is_file() {
-            return Err(Error::NotFound("journal file"));
-        }
-        let left_wal = side(path, "-wal").is_file();
-        let conn = open_rw(path)?;
-        // A WAL left by a crash holds saved entries not yet in the file. Until
-        // the file and the key are proven right, closing must not fold it in:
-        // a refused open writes nothing. (Without one, closing only removes
-        // the empty side files SQLite made.)
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, left_wal)?;
+        let conn = open_unfolded(path)?;
         let version = schema::check_version(&conn)?;
         let keys = unlock_keys(&conn, &unlock)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;

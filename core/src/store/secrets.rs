@@ -156,7 +156,6 @@ impl RecoveryCode {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,13 +4,11 @@
 
 use std::path::Path;
 
-use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::error::{Error, Result, invalid};
 use crate::store::crypto::{DeviceKey, Id, Keys, Method, Passphrase, RecoveryCode, Unlock, Wrap};
-use crate::store::files::side;
-use crate::store::{Journal, open_rw, schema};
+use crate::store::{Journal, open_unfolded, schema};
 
 impl Journal {
     /// The unlock methods this journal has, in a fixed order.
@@ -22,15 +20,7 @@ impl Journal {
     /// key, so an unlock screen offers only what can open it. Reads and
     /// writes nothing else: a `-wal` left by a crash is not folded in.
     pub fn methods_at(path: impl AsRef<Path>) -> Result<Vec<Method>> {
-        let path = path.as_ref();
-        if !path.is_file() {
-            return Err(Error::NotFound("journal file"));
-        }
-        let left_wal = side(path, "-wal").is_file();
-        let conn = open_rw(path)?;
-        // As in `open`: keep a crash's WAL as it is; without one, closing
-        // only removes the side files SQLite made.
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, left_wal)?;
+        let conn = open_unfolded(path.as_ref())?;
         schema::check_version(&conn)?;
         methods_of(&conn)
     }
