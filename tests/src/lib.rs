@@ -150,6 +150,25 @@ pub fn header_ids(path: &Path) -> (u32, u32) {
     (be(68), be(60))
 }
 
+/// A new journal at `path` that opens with `passphrase` alone (and its
+/// recovery code), at a lowered PBKDF2 count: how the committed fixtures
+/// were made.
+pub fn create_with_passphrase(
+    path: &Path,
+    passphrase: &str,
+    kdf_iterations: u32,
+) -> (tandem_core::Journal, tandem_core::RecoveryCode) {
+    tandem_core::Journal::create(
+        path,
+        tandem_core::CreateOptions {
+            passphrase: Some(tandem_core::Passphrase::new(passphrase).expect("a long passphrase")),
+            kdf_iterations,
+            ..tandem_core::CreateOptions::default()
+        },
+    )
+    .expect("a new journal")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,8 @@ use tandem_core::{
     Settings, Skill, Unlock, WeekStart, Who,
 };
 use tandem_tests::{
-    copy_journal, day as d, fixtures_dir, header_ids, instant as at, record_id as id, side_files,
+    copy_journal, create_with_passphrase, day as d, fixtures_dir, header_ids, instant as at,
+    record_id as id, side_files,
 };
 
 const FIXTURE: &str = "journal-v1.tandem";
@@ -529,15 +530,7 @@ fn regenerate_v1_fixture() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FIXTURE);
-    let (journal, code) = Journal::create(
-        &path,
-        CreateOptions {
-            passphrase: Some(Passphrase::new(PASSPHRASE).unwrap()),
-            kdf_iterations: KDF_ITERATIONS,
-            ..CreateOptions::default()
-        },
-    )
-    .unwrap();
+    let (journal, code) = create_with_passphrase(&path, PASSPHRASE, KDF_ITERATIONS);
     let mut journal = journal.with_clock(Box::new(generation_clock()));
     journal.save_checkin(generator_first_draft()).unwrap();
     journal.save_checkins(generator_checkins()).unwrap();

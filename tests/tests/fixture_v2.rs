@@ -7,11 +7,12 @@
 //! inputs: they are what version 2 stored.
 
 use tandem_core::{
-    Author, Behaviour, CheckIn, CreateOptions, FixedClock, Journal, Method, Move, PartnerMove,
-    Passphrase, Reflection, Saved, Settings, Unlock, WeekStart, Who,
+    Author, Behaviour, CheckIn, FixedClock, Journal, Method, Move, PartnerMove, Reflection, Saved,
+    Settings, Unlock, WeekStart, Who,
 };
 use tandem_tests::{
-    copy_journal, day as d, fixtures_dir, header_ids, instant as at, record_id as id, side_files,
+    copy_journal, create_with_passphrase, day as d, fixtures_dir, header_ids, instant as at,
+    record_id as id, side_files,
 };
 
 const FIXTURE: &str = "journal-v2.tandem";
@@ -103,15 +104,7 @@ fn regenerate_v2_fixture() {
     assert!(!target.exists(), "{} exists", target.display());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FIXTURE);
-    let (journal, _code) = Journal::create(
-        &path,
-        CreateOptions {
-            passphrase: Some(Passphrase::new(PASSPHRASE).unwrap()),
-            kdf_iterations: KDF_ITERATIONS,
-            ..CreateOptions::default()
-        },
-    )
-    .unwrap();
+    let (journal, _code) = create_with_passphrase(&path, PASSPHRASE, KDF_ITERATIONS);
     let mut journal = journal.with_clock(Box::new(FixedClock {
         today: d("2026-03-08"),
         now: at("2026-03-08T20:00:00Z"),
