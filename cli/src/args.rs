@@ -216,6 +216,9 @@ pub struct RangeArgs {
     /// Last day to include
     #[arg(long, value_parser = parse_day, value_name = "DAY")]
     pub to: Option<NaiveDate>,
+    /// My partner's entries (imported with `import --partner`) instead of mine
+    #[arg(long = "partners")]
+    pub partners: bool,
 }
 
 #[derive(Debug, Args)]

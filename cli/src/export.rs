@@ -52,8 +52,13 @@ pub fn import(journal: &mut Journal, file: &Path, how: ImportAs) -> Result<Strin
         )),
         other => other.into(),
     })?;
+    let whose = if how == ImportAs::Partner {
+        " as your partner's entries (see them with list --partners)"
+    } else {
+        ""
+    };
     let mut out = format!(
-        "Imported {}: {} added, {} updated, {} unchanged, {} kept because the journal's entry was newer.\n",
+        "Imported {}{whose}: {} added, {} updated, {} unchanged, {} kept because the journal's entry was newer.\n",
         file.display(),
         report.added,
         report.updated,

@@ -17,9 +17,11 @@ use chrono::NaiveDate;
 use clap::Parser;
 use clap::error::ErrorKind;
 use tandem_core::demo::{DEMO_SEED, generate};
-use tandem_core::{CheckIn, Closeness, CreateOptions, Error, ImportAs, Journal, Reflection};
+use tandem_core::{
+    Author, CheckIn, Closeness, CreateOptions, Error, ImportAs, Journal, Reflection,
+};
 
-use args::{ChartKind, CheckinArgs, Cli, Command, DemoArgs, PatternArgs, ReflectArgs};
+use args::{ChartKind, CheckinArgs, Cli, Command, DemoArgs, PatternArgs, RangeArgs, ReflectArgs};
 use tandem_core::summary::chart::{self, Embed};
 
 /// The passphrase the demo journal gets when `TANDEM_PASSPHRASE` is not set.
@@ -136,13 +138,13 @@ fn run(cli: Cli) -> Result<String, Failure> {
         }
         Command::Checkin(a) => save_checkin(&mut access::open(&path()?)?, a),
         Command::Show { day } => show(&access::open(&path()?)?, day),
-        Command::List(r) => list(&access::open(&path()?)?, r.from, r.to),
+        Command::List(r) => list(&access::open(&path()?)?, &r),
         Command::Delete { day } => delete(&mut access::open(&path()?)?, day),
         Command::Reflect(a) => {
             let saved = access::open(&path()?)?.save_reflection(reflection_from(a))?;
             Ok(render::reflection(&saved))
         }
-        Command::Reflections(r) => reflections(&access::open(&path()?)?, r.from, r.to),
+        Command::Reflections(r) => reflections(&access::open(&path()?)?, &r),
         Command::Vocab => Ok(render::vocab()),
         Command::Week { date } => {
             let j = access::open(&path()?)?;
@@ -217,12 +219,28 @@ fn show(j: &Journal, day: NaiveDate) -> Result<String, Failure> {
     }
 }
 
-fn list(j: &Journal, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<String, Failure> {
-    let all = j.checkins(from, to)?;
+/// Whose entries a listing shows.
+fn author(r: &RangeArgs) -> Author {
+    if r.partners {
+        Author::Partner
+    } else {
+        Author::Me
+    }
+}
+
+fn list(j: &Journal, r: &RangeArgs) -> Result<String, Failure> {
+    let all = j.checkins_by(author(r), r.from, r.to)?;
     if all.is_empty() {
         return Ok("No check-ins in that range.\n".to_string());
     }
-    Ok(all.iter().map(|s| render::checkin_line(s) + "\n").collect())
+    let heading = if r.partners {
+        "Your partner's check-ins, as they wrote them (\"me\" is your partner):\n"
+    } else {
+        ""
+    };
+    Ok(std::iter::once(heading.to_string())
+        .chain(all.iter().map(|s| render::checkin_line(s) + "\n"))
+        .collect())
 }
 
 fn delete(j: &mut Journal, day: NaiveDate) -> Result<String, Failure> {
@@ -233,12 +251,8 @@ fn delete(j: &mut Journal, day: NaiveDate) -> Result<String, Failure> {
     Ok(format!("Deleted the check-in for {day}.\n"))
 }
 
-fn reflections(
-    j: &Journal,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Result<String, Failure> {
-    let all = j.reflections(from, to)?;
+fn reflections(j: &Journal, r: &RangeArgs) -> Result<String, Failure> {
+    let all = j.reflections_by(author(r), r.from, r.to)?;
     if all.is_empty() {
         return Ok("No reflections in that range.\n".to_string());
     }

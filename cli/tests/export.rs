@@ -175,4 +175,12 @@ fn my_partners_export_is_refused_until_named_and_then_kept_apart_from_my_own() {
     );
     assert_eq!(ok(tandem(&b, &["show", "2026-01-05"])).stdout, shown);
     assert!(stdout(&ok(tandem(&b, &["show", "2026-01-05"]))).contains("Mood        5/5"));
+    let theirs = stdout(&ok(tandem(&b, &["list", "--partners"])));
+    assert!(theirs.starts_with("Your partner's check-ins"), "{theirs}");
+    assert!(theirs.contains("2026-01-05  mood 2"), "{theirs}");
+    let mine = stdout(&ok(tandem(&b, &["list"])));
+    assert!(
+        mine.contains("2026-01-05  mood 5") && !mine.contains("mood 2"),
+        "{mine}"
+    );
 }
