@@ -139,12 +139,13 @@ private struct CheckInFields: View {
         Form {
             SwiftUI.Section {
                 ScalePicker(
-                    title: "Mood", range: CheckInForm.moods,
-                    lowWord: "very low", highWord: "very good", value: $draft.mood, clearable: false)
+                    title: Questions.text(.mood), range: CheckInForm.moods,
+                    lowWord: Questions.lowWord(.mood), highWord: Questions.highWord(.mood),
+                    value: $draft.mood, clearable: false)
             } header: {
-                Text("How was the day?")
+                Text(Questions.text(.mood))
             } footer: {
-                Text("1 is very low, 5 is very good.")
+                Text(Questions.hint(.mood))
             }
 
             SwiftUI.Section {
@@ -154,7 +155,7 @@ private struct CheckInFields: View {
                     }
                 }
             } header: {
-                Text("In the hardest moment, what did you do?")
+                Text(Questions.text(.myMove))
             }
 
             SwiftUI.Section {
@@ -164,7 +165,7 @@ private struct CheckInFields: View {
                     }
                 }
             } header: {
-                Text("And your partner, as you saw it?")
+                Text(Questions.text(.partnerMove))
             }
 
             ForEach(form.behaviours) { group in
@@ -175,7 +176,7 @@ private struct CheckInFields: View {
                         }
                     }
                 } header: {
-                    Text("What you did: \(SideTitle.of(group.side))")
+                    Text("\(Questions.text(.behaviours)): \(SideTitle.of(group.side))")
                 }
             }
 
@@ -187,18 +188,19 @@ private struct CheckInFields: View {
                         }
                     }
                 } header: {
-                    Text("What you felt: \(SideTitle.of(group.side))")
+                    Text("\(Questions.text(.feelings)): \(SideTitle.of(group.side))")
                 }
             }
 
             SwiftUI.Section {
                 ScalePicker(
-                    title: "How heated it got", range: CheckInForm.intensities,
-                    lowWord: "calm", highWord: "as heated as it gets", value: $draft.intensity)
+                    title: Questions.text(.intensity), range: CheckInForm.intensities,
+                    lowWord: Questions.lowWord(.intensity), highWord: Questions.highWord(.intensity),
+                    value: $draft.intensity)
             } header: {
-                Text("How heated did it get?")
+                Text(Questions.text(.intensity))
             } footer: {
-                Text("0 is calm, 10 is as heated as it gets. Tap again to clear.")
+                Text("\(Questions.hint(.intensity)) Tap again to clear.")
             }
 
             SwiftUI.Section {
@@ -208,7 +210,7 @@ private struct CheckInFields: View {
                     }
                 }
             } header: {
-                Text("Skills you practised")
+                Text(Questions.text(.skills))
             }
 
             SwiftUI.Section {
@@ -218,37 +220,39 @@ private struct CheckInFields: View {
                     }
                 }
             } header: {
-                Text("Did you find your way back?")
+                Text(Questions.text(.repair))
             } footer: {
                 Text("Tap again to clear.")
             }
 
             SwiftUI.Section {
+                Text(Questions.text(.closeness))
                 ScalePicker(
-                    title: "Closeness", range: CheckInForm.closenessRatings,
-                    lowWord: "far apart", highWord: "very close", value: $draft.closenessRating)
+                    title: Questions.text(.closeness), range: CheckInForm.closenessRatings,
+                    lowWord: Questions.lowWord(.closeness), highWord: Questions.highWord(.closeness),
+                    value: $draft.closenessRating)
                 ForEach(form.closenessWords, id: \.value) { choice in
                     TickRow(label: choice.label, isOn: draft.closenessWords.contains(choice.value)) {
                         draft.toggle(choice.value)
                     }
                 }
             } header: {
-                Text("Closeness: how close did you feel?")
+                Text("Closeness")
             } footer: {
-                Text("1 is far apart, 5 is very close. Private: left out of summaries unless you include it.")
+                Text("\(Questions.hint(.closeness)) Private: left out of summaries unless you include it.")
             }
 
             SwiftUI.Section {
                 WordsField(prompt: "A note in your own words", text: $draft.note)
             } header: {
-                Text("Note")
+                Text(Questions.text(.note))
             } footer: {
                 Text("Private: left out of summaries unless you include it.")
             }
 
             SaveSection(
                 entry: "check-in",
-                notReady: draft.canSave ? nil : "Pick a mood, what you did and what your partner did to save.",
+                notReady: draft.canSave ? nil : ModelText.checkInIncomplete,
                 savedBefore: savedBefore,
                 saving: saving,
                 message: message,

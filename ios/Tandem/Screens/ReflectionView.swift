@@ -103,30 +103,31 @@ private struct ReflectionFields: View {
 
     var body: some View {
         Form {
-            whoSection("Who usually brought up concerns?", answer: $draft.raisesConcerns)
-            whoSection("Who tended to shut down?", answer: $draft.shutsDown)
-            whoSection("Did either of you feel chased or cornered?", answer: $draft.feltChased)
+            whoSection(Questions.text(.raisesConcerns), answer: $draft.raisesConcerns)
+            whoSection(Questions.text(.shutsDown), answer: $draft.shutsDown)
+            whoSection(Questions.text(.feltChased), answer: $draft.feltChased)
 
             SwiftUI.Section {
                 ScalePicker(
-                    title: "How hard talks felt", range: ReflectionForm.talkSafety,
-                    lowWord: "safe", highWord: "overwhelming", value: $draft.talkSafety)
+                    title: Questions.text(.talkSafety), range: ReflectionForm.talkSafety,
+                    lowWord: Questions.lowWord(.talkSafety), highWord: Questions.highWord(.talkSafety),
+                    value: $draft.talkSafety)
             } header: {
-                Text("How did hard talks feel?")
+                Text(Questions.text(.talkSafety))
             } footer: {
-                Text("1 is safe, 5 is overwhelming. Tap again to clear.")
+                Text("\(Questions.hint(.talkSafety)) Tap again to clear.")
             }
 
             SwiftUI.Section {
                 WordsField(prompt: "Your answer", text: $draft.needingSpace)
             } header: {
-                Text("What happens when one of you needs space?")
+                Text(Questions.text(.needingSpace))
             }
 
             SwiftUI.Section {
                 WordsField(prompt: "Your answer", text: $draft.note)
             } header: {
-                Text("Anything else about this week")
+                Text(Questions.text(.weekNote))
             } footer: {
                 Text("Your own words stay out of summaries unless you include them.")
             }

@@ -27,6 +27,11 @@ private func axisLabels(_ labels: [String]) -> [String] {
     return labels.enumerated().filter { $0.offset % step == 0 }.map(\.element)
 }
 
+/// A mark at every whole value of `domain` (the core's axis), for the y axis.
+private func wholeMarks(_ domain: ClosedRange<Double>) -> [Double] {
+    Array(stride(from: domain.lowerBound.rounded(.up), through: domain.upperBound, by: 1))
+}
+
 /// The chart's frame height, growing with the text size so axis labels keep room.
 private struct ChartHeight: ViewModifier {
     @ScaledMetric(relativeTo: .caption) private var height: CGFloat = 220
@@ -97,7 +102,7 @@ struct MovesChartView: View {
             .chartForegroundStyleScale(
                 domain: chart.legend.map(\.name), range: chart.legend.map { MoveLegend.color($0.move) })
             .chartLegend(position: .bottom, alignment: .leading)
-            .weekAxes(weekLabels, yDomain: MovesChart.yDomain, yMarks: [0, 1, 2, 3, 4, 5, 6, 7])
+            .weekAxes(weekLabels, yDomain: MovesChart.yDomain, yMarks: wholeMarks(MovesChart.yDomain))
             Text("For each week, the left bar is you and the right bar is your partner, as you saw them. Heights are days.")
                 .font(.caption)
                 .foregroundStyle(.secondary)
@@ -131,7 +136,7 @@ struct MoodChartView: View {
                     .foregroundStyle(Theme.line)
                 }
             }
-            .weekAxes(weekLabels, yDomain: MoodChart.yDomain, yMarks: [1, 2, 3, 4, 5])
+            .weekAxes(weekLabels, yDomain: MoodChart.yDomain, yMarks: wholeMarks(MoodChart.yDomain))
         }
     }
 }
@@ -164,7 +169,7 @@ struct CycleChartView: View {
                     .lineStyle(StrokeStyle(lineWidth: 2, dash: [6, 4]))
                 }
             }
-            .weekAxes(weekLabels, yDomain: CycleChart.yDomain, yMarks: [0, 1, 2, 3, 4, 5, 6, 7])
+            .weekAxes(weekLabels, yDomain: CycleChart.yDomain, yMarks: wholeMarks(CycleChart.yDomain))
             if !chart.trend.isEmpty {
                 Label("Dashed line: the trend", systemImage: "line.diagonal")
                     .font(.caption)
@@ -212,7 +217,7 @@ private struct MoodDescriptor: AXChartDescriptorRepresentable {
             title: "Week", categoryOrder: chart.points.map(\.weekLabel))
         let yAxis = AXNumericDataAxisDescriptor(
             title: "Mood", range: MoodChart.yDomain, gridlinePositions: []
-        ) { value in String(format: "%.1f of 5", value) }
+        ) { value in "\(String(format: "%.1f", value)) of \(CheckInForm.moods.upperBound)" }
         let points = chart.points.compactMap { point in
             point.mood.map { AXDataPoint(x: point.weekLabel, y: $0) }
         }

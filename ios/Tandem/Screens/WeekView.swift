@@ -116,8 +116,8 @@ struct WeekScreen: View {
                 .font(.headline)
             LabeledContent("Days logged", value: "\(summary.daysLogged) of 7")
             LabeledContent("Cycle days", value: "\(summary.cycleDays)")
-            LabeledContent("Average mood", value: summary.moodAverage.map { Self.oneDecimal($0) + " of 5" } ?? "–")
-            LabeledContent("Average intensity", value: summary.intensityAverage.map { Self.oneDecimal($0) + " of 10" } ?? "–")
+            LabeledContent("Average mood", value: summary.moodAverage.map { Self.oneDecimal($0) + " of \(CheckInForm.moods.upperBound)" } ?? "–")
+            LabeledContent("Average intensity", value: summary.intensityAverage.map { Self.oneDecimal($0) + " of \(CheckInForm.intensities.upperBound)" } ?? "–")
             LabeledContent("Hard moments", value: "\(summary.hardDays)")
             LabeledContent("Reconnected after hard moments", value: summary.repairRate.map(Self.percent) ?? "–")
         }

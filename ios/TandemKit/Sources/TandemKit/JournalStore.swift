@@ -346,9 +346,9 @@ public actor JournalStore {
 
     /// Restores the backup at `backup` onto this store's path and keeps the restored journal open, unlocked.
     ///
-    /// As on Android: over an open journal, the backup is first restored
-    /// into a scratch folder in the temporary directory, to check that
-    /// `unlock` opens it and that it is whole; a refusal there (`WrongKey`,
+    /// As on Android: over an open journal, the core first checks the
+    /// backup (`checkBackup`) in a scratch folder in the temporary directory:
+    /// that `unlock` opens it and that it is whole; a refusal there (`WrongKey`,
     /// `NotABackup`, `Corrupt` …) is thrown and leaves the open journal as it
     /// was, still open and unlocked. So does `WouldReplace`, thrown before
     /// anything is closed when `replace` is false and the open journal holds

@@ -45,7 +45,7 @@ class JournalFiles(
     /** A restore check's copy, as builds before the core's own check made it; cleared at launch. */
     private val staging = File(workDir, "restore-check.tandem")
 
-    /** Where the core makes (and removes) its copy when checking a backup. */
+    /** The folder the core makes (and removes) its copy in when checking a backup; removed after each check. */
     private val scratch = File(workDir, "restore-check")
     private val replacingFlow = MutableStateFlow(false)
     private val restoredFlow = MutableSharedFlow<Unit>(extraBufferCapacity = 1)
@@ -120,8 +120,14 @@ class JournalFiles(
      */
     suspend fun restoreReplacing(unlock: Unlock) = swapping {
         withContext(Dispatchers.IO) {
-            scratch.mkdirs()
-            checkBackup(incoming.path, scratch.path, unlock)
+            // The core refuses a scratch path that is not a folder.
+            if (!scratch.isDirectory && !scratch.mkdirs()) throw IOException("no scratch folder")
+            try {
+                checkBackup(incoming.path, scratch.path, unlock)
+            } finally {
+                // The core removes its copy; the folder goes too, as on iOS.
+                scratch.deleteRecursively()
+            }
         }
         session.close(deviceKeyHeld = false)
         withContext(Dispatchers.IO) {

@@ -36,8 +36,11 @@ import app.tandem.android.model.CheckInEditor
 import app.tandem.android.model.CheckInEditorState
 import app.tandem.android.model.CheckInForm
 import app.tandem.android.model.DateLabels
+import app.tandem.android.model.ModelText
+import app.tandem.android.model.Questions
 import app.tandem.android.model.SideGroup
 import app.tandem.core.Journal
+import app.tandem.core.Prompt
 import app.tandem.core.Side
 import java.time.LocalDate
 import kotlinx.coroutines.Dispatchers
@@ -140,7 +143,7 @@ fun CheckInRoute(
                 busy = state.saving,
                 onClick = vm::save,
             )
-            if (!draft.canSave) Hint(stringResource(R.string.checkin_needs))
+            if (!draft.canSave) Hint(ModelText.CHECK_IN_INCOMPLETE)
             if (state.savedRevision != null) {
                 TextButton(onClick = { confirmDelete = true }, modifier = Modifier.heightIn(min = MinTouch)) {
                     Text(stringResource(R.string.checkin_delete))
@@ -179,17 +182,17 @@ private fun CheckInFields(
     onEdit: ((CheckInDraft) -> CheckInDraft) -> Unit,
 ) {
     // The three answers a check-in cannot go without.
-    Question(stringResource(R.string.checkin_mood)) {
+    Question(Questions.text(Prompt.MOOD)) {
         SingleChoiceChips(
-            options = (1..5).toList(),
+            options = Questions.answers(Prompt.MOOD),
             selected = draft.mood,
             label = { it.toString() },
             onSelect = { mood -> onEdit { it.copy(mood = mood) } },
             clearable = false,
         )
-        Hint(stringResource(R.string.checkin_mood_scale))
+        Hint(Questions.hint(Prompt.MOOD))
     }
-    Question(stringResource(R.string.checkin_my_move)) {
+    Question(Questions.text(Prompt.MY_MOVE)) {
         RadioList(
             options = form.moves,
             selected = form.moves.firstOrNull { it.value == draft.myMove },
@@ -197,7 +200,7 @@ private fun CheckInFields(
             onSelect = { choice -> onEdit { it.copy(myMove = choice.value) } },
         )
     }
-    Question(stringResource(R.string.checkin_partner_move)) {
+    Question(Questions.text(Prompt.PARTNER_MOVE)) {
         RadioList(
             options = form.partnerMoves,
             selected = form.partnerMoves.firstOrNull { it.value == draft.partnerMove },
@@ -209,7 +212,7 @@ private fun CheckInFields(
     HorizontalDivider()
     Hint(stringResource(R.string.checkin_optional))
 
-    Question(stringResource(R.string.checkin_behaviours)) {
+    Question(Questions.text(Prompt.BEHAVIOURS)) {
         form.behaviours.forEach { group ->
             SideLabel(group)
             MultiChoiceChips(
@@ -220,7 +223,7 @@ private fun CheckInFields(
             )
         }
     }
-    Question(stringResource(R.string.checkin_feelings)) {
+    Question(Questions.text(Prompt.FEELINGS)) {
         form.feelings.forEach { group ->
             SideLabel(group)
             MultiChoiceChips(
@@ -231,16 +234,16 @@ private fun CheckInFields(
             )
         }
     }
-    Question(stringResource(R.string.checkin_intensity)) {
+    Question(Questions.text(Prompt.INTENSITY)) {
         SingleChoiceChips(
-            options = (0..10).toList(),
+            options = Questions.answers(Prompt.INTENSITY),
             selected = draft.intensity,
             label = { it.toString() },
             onSelect = { value -> onEdit { it.copy(intensity = value) } },
         )
-        Hint(stringResource(R.string.checkin_intensity_scale))
+        Hint(stringResource(R.string.scale_hint_clearable, Questions.hint(Prompt.INTENSITY)))
     }
-    Question(stringResource(R.string.checkin_skills)) {
+    Question(Questions.text(Prompt.SKILLS)) {
         MultiChoiceChips(
             options = form.skills,
             selected = form.skills.filter { it.value in draft.skills }.toSet(),
@@ -248,7 +251,7 @@ private fun CheckInFields(
             onToggle = { choice -> onEdit { it.toggle(choice.value) } },
         )
     }
-    Question(stringResource(R.string.checkin_repair)) {
+    Question(Questions.text(Prompt.REPAIR)) {
         SingleChoiceChips(
             options = form.repairs,
             selected = form.repairs.firstOrNull { it.value == draft.repair },
@@ -260,7 +263,7 @@ private fun CheckInFields(
     ClosenessSection(form, draft, onEdit)
 
     WordsField(
-        label = stringResource(R.string.checkin_note),
+        label = Questions.text(Prompt.NOTE),
         initial = draft.note,
         resetKey = noteKey,
         onChange = { text -> onEdit { it.copy(note = text) } },
@@ -292,14 +295,14 @@ private fun ClosenessSection(
     }
     if (open || filled) {
         Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-            Text(stringResource(R.string.checkin_closeness_rating), style = MaterialTheme.typography.bodyLarge)
+            Text(Questions.text(Prompt.CLOSENESS), style = MaterialTheme.typography.bodyLarge)
             SingleChoiceChips(
-                options = (1..5).toList(),
+                options = Questions.answers(Prompt.CLOSENESS),
                 selected = draft.closenessRating,
                 label = { it.toString() },
                 onSelect = { value -> onEdit { it.copy(closenessRating = value) } },
             )
-            Hint(stringResource(R.string.checkin_closeness_scale))
+            Hint(Questions.hint(Prompt.CLOSENESS))
             MultiChoiceChips(
                 options = form.closenessWords,
                 selected = form.closenessWords.filter { it.value in draft.closenessWords }.toSet(),

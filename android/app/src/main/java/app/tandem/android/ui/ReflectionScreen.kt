@@ -11,10 +11,12 @@ import androidx.lifecycle.viewModelScope
 import androidx.lifecycle.viewmodel.compose.viewModel
 import app.tandem.android.R
 import app.tandem.android.model.DateLabels
+import app.tandem.android.model.Questions
 import app.tandem.android.model.ReflectionDraft
 import app.tandem.android.model.ReflectionEditor
 import app.tandem.android.model.ReflectionEditorState
 import app.tandem.core.Journal
+import app.tandem.core.Prompt
 import app.tandem.core.Who
 import app.tandem.core.WhoChoice
 import java.time.LocalDate
@@ -74,35 +76,35 @@ fun ReflectionRoute(journal: Journal, day: LocalDate?, onBack: () -> Unit) {
         } else {
             week?.let { Hint(stringResource(R.string.reflection_week, DateLabels.range(it.from, it.to))) }
             WhoQuestion(
-                question = stringResource(R.string.reflection_raises),
+                question = Questions.text(Prompt.RAISES_CONCERNS),
                 choices = form.whos,
                 selected = draft.raisesConcerns,
                 onSelect = { who -> vm.edit { it.copy(raisesConcerns = who) } },
             )
             WhoQuestion(
-                question = stringResource(R.string.reflection_shuts_down),
+                question = Questions.text(Prompt.SHUTS_DOWN),
                 choices = form.whos,
                 selected = draft.shutsDown,
                 onSelect = { who -> vm.edit { it.copy(shutsDown = who) } },
             )
             WhoQuestion(
-                question = stringResource(R.string.reflection_felt_chased),
+                question = Questions.text(Prompt.FELT_CHASED),
                 choices = form.whos,
                 selected = draft.feltChased,
                 onSelect = { who -> vm.edit { it.copy(feltChased = who) } },
             )
-            Question(stringResource(R.string.reflection_talk_safety)) {
+            Question(Questions.text(Prompt.TALK_SAFETY)) {
                 SingleChoiceChips(
-                    options = (1..5).toList(),
+                    options = Questions.answers(Prompt.TALK_SAFETY),
                     selected = draft.talkSafety,
                     label = { it.toString() },
                     onSelect = { value -> vm.edit { it.copy(talkSafety = value) } },
                 )
-                Hint(stringResource(R.string.reflection_talk_safety_scale))
+                Hint(stringResource(R.string.scale_hint_clearable, Questions.hint(Prompt.TALK_SAFETY)))
             }
             // The texts keep their own state, reset when another week or save is loaded.
             val textKey = "${draft.weekStart}-${state.savedRevision}"
-            Question(stringResource(R.string.reflection_needing_space)) {
+            Question(Questions.text(Prompt.NEEDING_SPACE)) {
                 WordsField(
                     label = stringResource(R.string.reflection_answer),
                     initial = draft.needingSpace,
@@ -111,7 +113,7 @@ fun ReflectionRoute(journal: Journal, day: LocalDate?, onBack: () -> Unit) {
                 )
             }
             WordsField(
-                label = stringResource(R.string.reflection_note),
+                label = Questions.text(Prompt.WEEK_NOTE),
                 initial = draft.note,
                 resetKey = textKey,
                 onChange = { text -> vm.edit { it.copy(note = text) } },
