@@ -178,9 +178,14 @@ pub struct CheckinArgs {
     /// Words for how closeness felt (codes from `tandem vocab`); private
     #[arg(long = "closeness-word", value_parser = ClosenessWord::parse_arg, value_delimiter = ',', num_args = 1.., value_name = "CODE")]
     pub closeness_words: Vec<ClosenessWord>,
-    /// A note in your own words
-    #[arg(long, value_name = "TEXT", default_value = "")]
+    /// A note in your own words; `-` reads it from standard input. (Text
+    /// given here is visible to other users of this machine while the
+    /// command runs and stays in your shell history: prefer `-` or --note-file.)
+    #[arg(long, value_name = "TEXT|-", default_value = "")]
     pub note: String,
+    /// Read the note from this file
+    #[arg(long = "note-file", value_name = "FILE")]
+    pub note_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -200,12 +205,21 @@ pub struct ReflectArgs {
     /// Who felt chased or cornered
     #[arg(long, value_parser = Who::parse_arg, value_name = "me|partner|both|neither")]
     pub chased: Option<Who>,
-    /// What happened when one of us needed space
-    #[arg(long, value_name = "TEXT", default_value = "")]
+    /// What happened when one of us needed space; `-` reads it from
+    /// standard input (text given here is visible to other users while the
+    /// command runs: prefer `-` or --space-file)
+    #[arg(long, value_name = "TEXT|-", default_value = "")]
     pub space: String,
-    /// Anything else about the week
-    #[arg(long, value_name = "TEXT", default_value = "")]
+    /// Read the answer about needing space from this file
+    #[arg(long = "space-file", value_name = "FILE")]
+    pub space_file: Option<PathBuf>,
+    /// Anything else about the week; `-` reads it from standard input
+    /// (prefer `-` or --note-file to typing it here)
+    #[arg(long, value_name = "TEXT|-", default_value = "")]
     pub note: String,
+    /// Read the note from this file
+    #[arg(long = "note-file", value_name = "FILE")]
+    pub note_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

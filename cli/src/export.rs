@@ -27,10 +27,12 @@ pub fn export(journal: &Journal, file: &Path, force: bool) -> Result<String, Fai
     ))
 }
 
+/// The largest export read: a hundred years of long notes fit well below it.
+const MAX_EXPORT_BYTES: u64 = 256 << 20;
+
 /// Merges the export in `file` into the journal and reports what happened.
 pub fn import(journal: &mut Journal, file: &Path, how: ImportAs) -> Result<String, Failure> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| Failure::plain(format!("cannot read {}: {}", file.display(), e.kind())))?;
+    let bytes = crate::text::read_file(file, MAX_EXPORT_BYTES, "an export")?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Failure::plain(format!(
             "cannot import {}: it is not UTF-8 text, so not a Tandem export; nothing was changed",

@@ -8,6 +8,7 @@ mod export;
 mod output;
 mod render;
 mod summary;
+mod text;
 
 use std::io::Write;
 use std::path::Path;
@@ -136,12 +137,18 @@ fn run(cli: Cli) -> Result<String, Failure> {
             j.set_passphrase(Some(access::new_passphrase(access::NEW_PASSPHRASE_ENV)?))?;
             Ok("Passphrase changed. Your recovery code still works.\n".to_string())
         }
-        Command::Checkin(a) => save_checkin(&mut access::open(&path()?)?, a),
+        Command::Checkin(a) => {
+            // The note is read before the journal is opened (and its
+            // passphrase asked for).
+            let checkin = checkin_from(a)?;
+            save_checkin(&mut access::open(&path()?)?, checkin)
+        }
         Command::Show { day } => show(&access::open(&path()?)?, day),
         Command::List(r) => list(&access::open(&path()?)?, &r),
         Command::Delete { day } => delete(&mut access::open(&path()?)?, day),
         Command::Reflect(a) => {
-            let saved = access::open(&path()?)?.save_reflection(reflection_from(a))?;
+            let reflection = reflection_from(a)?;
+            let saved = access::open(&path()?)?.save_reflection(reflection)?;
             Ok(render::reflection(&saved))
         }
         Command::Reflections(r) => reflections(&access::open(&path()?)?, &r),
@@ -202,8 +209,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
     }
 }
 
-fn save_checkin(j: &mut Journal, a: CheckinArgs) -> Result<String, Failure> {
-    let saved = j.save_checkin(checkin_from(a))?;
+fn save_checkin(j: &mut Journal, checkin: CheckIn) -> Result<String, Failure> {
+    let saved = j.save_checkin(checkin)?;
     let verb = if saved.revision == 1 {
         "Saved"
     } else {
@@ -330,7 +337,7 @@ fn or_today(journal: &Journal, day: Option<NaiveDate>) -> Result<NaiveDate, Fail
     }
 }
 
-fn checkin_from(a: CheckinArgs) -> CheckIn {
+fn checkin_from(a: CheckinArgs) -> Result<CheckIn, Failure> {
     let date = a.date.unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut c = CheckIn::new(date, a.mood, a.me, a.partner);
     c.behaviours = a.behaviours;
@@ -344,19 +351,28 @@ fn checkin_from(a: CheckinArgs) -> CheckIn {
             words: a.closeness_words,
         });
     }
-    c.note = a.note;
-    c
+    c.note = text::take(a.note, a.note_file.as_deref(), "note")?;
+    Ok(c)
 }
 
-fn reflection_from(a: ReflectArgs) -> Reflection {
+fn reflection_from(a: ReflectArgs) -> Result<Reflection, Failure> {
     let mut r = Reflection::new(a.week.unwrap_or_else(|| chrono::Local::now().date_naive()));
     r.raises_concerns = a.raises;
     r.shuts_down = a.shuts_down;
     r.talk_safety = a.safety;
     r.felt_chased = a.chased;
-    r.needing_space = a.space;
-    r.note = a.note;
-    r
+    if a.space == "-" && a.note == "-" {
+        return Err(Failure::usage(
+            "only one of --space and --note can read standard input",
+        ));
+    }
+    r.needing_space = text::take(
+        a.space,
+        a.space_file.as_deref(),
+        "answer about needing space",
+    )?;
+    r.note = text::take(a.note, a.note_file.as_deref(), "note")?;
+    Ok(r)
 }
 
 fn demo(path: &Path, default_path: bool, a: DemoArgs) -> Result<String, Failure> {

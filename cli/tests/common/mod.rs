@@ -25,6 +25,32 @@ pub fn tandem_with(journal: &Path, args: &[&str], env: &[(&str, &str)]) -> Outpu
     cmd.output().expect("the tandem binary runs")
 }
 
+/// Runs `tandem --journal JOURNAL ARGS…` with the test passphrase and
+/// `input` on its standard input.
+pub fn tandem_input(journal: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("--journal")
+        .arg(journal)
+        .args(args)
+        .env("TANDEM_PASSPHRASE", PASS)
+        .env_remove("TANDEM_RECOVERY_CODE")
+        .env_remove("TANDEM_JOURNAL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the tandem binary runs");
+    child
+        .stdin
+        .take()
+        .expect("a pipe")
+        .write_all(input)
+        .expect("the input is written");
+    child.wait_with_output().expect("the tandem binary ends")
+}
+
 /// Runs `tandem --journal JOURNAL ARGS…` with the test passphrase.
 pub fn tandem(journal: &Path, args: &[&str]) -> Output {
     tandem_with(journal, args, &[])
