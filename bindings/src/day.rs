@@ -14,10 +14,8 @@ uniffi::custom_type!(NaiveDate, String, {
 /// Parses an ISO day; a malformed one is `InvalidInput { field: "date" }`
 /// and the text itself is not repeated.
 fn parse(text: &str) -> Result<NaiveDate, JournalError> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| JournalError::InvalidInput {
-        field: crate::vocab::InputField::Date,
-        reason: "must be a day written YYYY-MM-DD".to_string(),
-    })
+    // The core's parse: YYYY-MM-DD, a day from 1900 to 9999.
+    Ok(tandem_core::day::parse_day(tandem_core::Field::Date, text)?)
 }
 
 #[cfg(test)]

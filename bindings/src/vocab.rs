@@ -140,7 +140,8 @@ mirror_enum! {
     /// A value the core can refuse; `field_words` says it in a sentence.
     InputField = tc::Field {
         Mood, MyMove, PartnerMove, Behaviours, Feelings, Intensity, Skills, Repair, Closeness,
-        Note, Date, WeekStart, Who, TalkSafety, NeedingSpace, Sections, From, Import, Passphrase,
+        Note, Date, WeekStart, Who, TalkSafety, NeedingSpace, Sections, From, Weeks, Import,
+        Passphrase,
         RecoveryCode, DeviceKey, KdfIterations, Unlock, Path, Target, Journal,
     }
 }

@@ -274,8 +274,12 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
     match text.trim() {
         "today" => Ok(today),
         "yesterday" => today.pred_opt().ok_or_else(|| "no such day".to_string()),
-        t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map_err(|_| "expected a date written YYYY-MM-DD, today or yesterday".to_string()),
+        t => tandem_core::day::parse_day(tandem_core::Field::Date, t).map_err(|e| match e {
+            tandem_core::Error::InvalidInput { reason, .. } if reason.contains("1900") => {
+                "expected a day from 1900-01-01 to 9999-12-31".to_string()
+            }
+            _ => "expected a date written YYYY-MM-DD, today or yesterday".to_string(),
+        }),
     }
 }
 

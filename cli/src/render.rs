@@ -167,7 +167,7 @@ fn side_list<T: Copy>(by: &BySide<T>, label: impl Fn(T) -> &'static str) -> Stri
 /// A week's summary.
 pub fn week(w: &WeekSummary, streak: u32) -> String {
     let mut out = String::new();
-    let end = w.week_start + chrono::Days::new(6);
+    let end = tandem_core::day::week_end(w.week_start);
     let _ = writeln!(
         out,
         "Week of {} to {}",

@@ -89,10 +89,22 @@ pub fn check_not_future(
     Ok(())
 }
 
-/// Parses `YYYY-MM-DD`, naming the field on failure without echoing the text.
+/// The last day any call is asked about: beyond it a week's end or a
+/// range's weeks could not be counted, and no journal has entries there.
+pub const LATEST: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
+/// Parses `YYYY-MM-DD` for a day from 1900 to 9999, naming the field on
+/// failure without echoing the text.
 pub fn parse_day(field: crate::error::Field, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| invalid(field, "must be a calendar date written YYYY-MM-DD"))
+    let day = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid(field, "must be a calendar date written YYYY-MM-DD"))?;
+    if !(EARLIEST..=LATEST).contains(&day) {
+        return Err(invalid(field, "must be a day from 1900 to 9999"));
+    }
+    Ok(day)
 }
 
 #[cfg(test)]
@@ -109,6 +121,19 @@ mod tests {
         assert_eq!(monday_of(d("2027-01-01")), d("2026-12-28"));
         assert_eq!(monday_of(d("2026-11-23")), d("2026-11-23"));
         assert_eq!(monday_of(d("2026-11-29")), d("2026-11-23"));
+    }
+
+    #[test]
+    fn parse_day_takes_days_from_1900_to_9999_only() {
+        let f = crate::error::Field::Date;
+        assert_eq!(parse_day(f, "9999-12-31").unwrap(), LATEST);
+        assert_eq!(parse_day(f, "1900-01-01").unwrap(), EARLIEST);
+        for far in ["+262142-12-31", "10000-01-01", "1899-12-31", "-0001-01-01"] {
+            match parse_day(f, far) {
+                Err(crate::Error::InvalidInput { field, .. }) => assert_eq!(field, f),
+                other => panic!("{far}: {other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -21,6 +21,32 @@ pub const TALK_SAFETY: RangeInclusive<u8> = SAFETY_RANGE;
 /// ending with the current week.
 pub const DEFAULT_WEEKS: u32 = 12;
 
+/// The most weeks a pattern, a chart or a summary covers: a hundred years.
+/// Beyond it a range would only cost memory.
+pub const MAX_WEEKS: u32 = 5_218;
+
+/// Refuses a pattern of more than [`MAX_WEEKS`] weeks.
+pub fn check_weeks(weeks: u32) -> crate::Result<()> {
+    if weeks > MAX_WEEKS {
+        return Err(crate::error::invalid(
+            crate::Field::Weeks,
+            "must be at most 5218 (a hundred years)",
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a range from `from` to `to` longer than [`MAX_WEEKS`] weeks.
+pub fn check_range(from: chrono::NaiveDate, to: chrono::NaiveDate) -> crate::Result<()> {
+    if (to - from).num_days() > i64::from(MAX_WEEKS) * 7 {
+        return Err(crate::error::invalid(
+            crate::Field::From,
+            "is more than a hundred years before the end",
+        ));
+    }
+    Ok(())
+}
+
 /// The days axis of the moves and cycle-days charts: a week's days.
 pub const DAYS_AXIS: RangeInclusive<f64> = 0.0..=7.0;
 /// The mood chart's axis: the mood scale.
@@ -60,6 +86,16 @@ mod tests {
         assert!(!checkin_can_save(None, m, p));
         assert!(!checkin_can_save(Some(1), None, p));
         assert!(!checkin_can_save(Some(1), m, None));
+    }
+
+    #[test]
+    fn patterns_and_ranges_stop_at_a_hundred_years() {
+        assert!(check_weeks(MAX_WEEKS).is_ok());
+        assert!(check_weeks(MAX_WEEKS + 1).is_err());
+        let from: chrono::NaiveDate = "1926-01-01".parse().unwrap();
+        let to = from + chrono::Days::new(u64::from(MAX_WEEKS) * 7);
+        assert!(check_range(from, to).is_ok());
+        assert!(check_range(from, to + chrono::Days::new(1)).is_err());
     }
 
     #[test]

@@ -76,6 +76,8 @@ fields! {
     Sections = "sections", "The summary";
     /// The first day of a range.
     From = "from", "The start of the range";
+    /// How many weeks a pattern covers.
+    Weeks = "weeks", "The number of weeks";
     /// A file to import.
     Import = "import", "The file";
     /// The passphrase.

@@ -649,3 +649,24 @@ fn settings_default_to_monday_weeks_and_a_change_survives_reopening() {
         (day("2026-03-01"), 2, 1)
     );
 }
+
+#[test]
+fn patterns_over_a_hundred_years_and_longer_summaries_are_refused() {
+    let (_fx, j) = Fixture::new(Methods::DeviceOnly);
+    let day = day("2026-03-10");
+    assert!(j.insights(day, 5218).is_ok());
+    let err = j.insights(day, 5219).unwrap_err();
+    assert_invalid(&err, "weeks");
+    let err = j
+        .summary(
+            "1900-01-01".parse().unwrap(),
+            "2026-03-10".parse().unwrap(),
+            tandem_core::summary::Section::DEFAULT,
+        )
+        .unwrap_err();
+    assert_invalid(&err, "from");
+    let err = j
+        .pattern_between("1900-01-01".parse().unwrap(), day)
+        .unwrap_err();
+    assert_invalid(&err, "from");
+}

@@ -43,6 +43,7 @@ impl crate::store::Journal {
     /// The series, trend and findings for `weeks` weeks ending with the week
     /// holding `last_day`.
     pub fn insights(&self, last_day: NaiveDate, weeks: u32) -> crate::Result<Insights> {
+        crate::rules::check_weeks(weeks)?;
         let start = self.settings()?.week_start;
         let starts = week_starts(last_day, weeks.max(1), start);
         let first = starts.first().copied().unwrap_or(last_day);
@@ -58,6 +59,7 @@ impl crate::store::Journal {
 
     /// The series for every week touching `from..=to`.
     pub fn pattern_between(&self, from: NaiveDate, to: NaiveDate) -> crate::Result<Pattern> {
+        crate::rules::check_range(from, to)?;
         let start = self.settings()?.week_start;
         let starts = week_starts_between(from, to, start);
         let checkins = values(self.checkins(Some(from), Some(to))?);

@@ -248,6 +248,7 @@ fn week_start_floor(day: NaiveDate) -> NaiveDate {
 impl Journal {
     /// The summary from `from` to `to` with the picked sections, made today.
     pub fn summary(&self, from: NaiveDate, to: NaiveDate, sections: &[Section]) -> Result<Summary> {
+        crate::rules::check_range(from, to)?;
         let week_start = self.settings()?.week_start;
         // The trend looks back eight weeks from the end of the range.
         let trend_from = insights::week_starts(to, 2 * insights::TREND_WEEKS, week_start)

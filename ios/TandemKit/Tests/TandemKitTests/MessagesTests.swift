@@ -70,13 +70,13 @@ final class MessagesTests: XCTestCase {
             switch field {
             case .mood, .myMove, .partnerMove, .behaviours, .feelings, .intensity, .skills, .repair,
                 .closeness, .note, .date, .weekStart, .who, .talkSafety, .needingSpace, .sections,
-                .from, .import, .passphrase, .recoveryCode, .deviceKey, .kdfIterations, .unlock,
+                .from, .weeks, .import, .passphrase, .recoveryCode, .deviceKey, .kdfIterations, .unlock,
                 .path, .target, .journal:
                 return field
             }
         }
         let all = inputFields()
-        XCTAssertEqual(all.count, 26)
+        XCTAssertEqual(all.count, 27)
         let words = all.map { fieldInWords(named($0)) }
         for (field, text) in zip(all, words) {
             XCTAssertFalse(text.isEmpty, "\(field)")

@@ -1,0 +1,47 @@
+//! Days, weeks and ranges the CLI accepts are bounded: a day far outside
+//! any journal is a usage error, never a panic; a range or a pattern over a
+//! hundred years is refused instead of filling memory.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn far_days_long_ranges_and_many_weeks_are_one_line_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = dir.path().join("j.tandem");
+    assert!(tandem(&j, &["init"]).status.success());
+    let out = dir.path().join("s.html");
+    let out = out.to_str().unwrap();
+    for args in [
+        vec!["week", "--date=+262142-12-31"],
+        vec!["week", "--date=-262143-01-01"],
+        vec!["list", "--from=1899-12-31"],
+        vec!["summary", "--to=+262142-12-31", "--out", out],
+    ] {
+        assert_one_line_failure(&tandem(&j, &args), 2, "from 1900-01-01 to 9999-12-31");
+    }
+    assert_one_line_failure(
+        &tandem(&j, &["pattern", "--until=10000-01-01"]),
+        2,
+        "YYYY-MM-DD",
+    );
+    // The last day accepted still works.
+    let last = tandem(&j, &["week", "--date=9999-12-31"]);
+    assert!(last.status.success(), "{}", stderr(&last));
+    assert_one_line_failure(
+        &tandem(
+            &j,
+            &[
+                "summary",
+                "--from=1900-01-01",
+                "--to=2026-12-01",
+                "--out",
+                out,
+            ],
+        ),
+        1,
+        "more than a hundred years",
+    );
+    assert!(!std::path::Path::new(out).exists());
+}
