@@ -341,7 +341,7 @@ fn instant_any() -> impl Strategy<Value = DateTime<Utc>> {
 fn facts(index: u8) -> impl Strategy<Value = (RecordId, u32, DateTime<Utc>, Author)> {
     (
         any::<[u8; 16]>(),
-        prop_oneof![Just(1u32), 1u32..=u32::MAX],
+        prop_oneof![Just(1u32), 1u32..=tandem_core::entries::MAX_REVISION],
         instant_any(),
         select(vec![Author::Me, Author::Partner]),
     )
@@ -868,11 +868,16 @@ fn a_malformed_file_is_refused_whole_with_the_path_and_reason_of_its_problem() {
         ),
         (
             to("/checkins/0/revision", json!(0)),
-            "checkins[0].revision: must be a whole number from 1 to 4294967295",
+            "checkins[0].revision: must be a whole number from 1 to 1000000000",
         ),
         (
             to("/checkins/0/revision", json!(4_294_967_296u64)),
-            "checkins[0].revision: must be a whole number from 1 to 4294967295",
+            "checkins[0].revision: must be a whole number from 1 to 1000000000",
+        ),
+        (
+            // The highest a u32 holds: an entry there could never be edited.
+            to("/checkins/0/revision", json!(4_294_967_295u64)),
+            "checkins[0].revision: must be a whole number from 1 to 1000000000",
         ),
         (
             to("/checkins/0/saved_at", json!("2026-03-10 12:00:00")),
@@ -1365,4 +1370,39 @@ fn the_example_in_the_schema_document_imports_as_described() {
     let r = j.reflection(day("2026-03-02")).unwrap().unwrap();
     assert_eq!(r.value.talk_safety, Some(4));
     assert_eq!(r.value.felt_chased, Some(Who::Partner));
+}
+
+#[test]
+fn a_key_given_twice_is_refused_with_its_place_and_changes_nothing() {
+    let (fx, mut j) = Fixture::new(Methods::DeviceOnly);
+    j.save_checkin(mood_on("2026-03-05", 3)).unwrap();
+    let before = (listing(&j), files(&fx));
+    let text = valid_doc().to_string();
+    // The same field twice in an entry: the second mood would win silently.
+    let twice = text.replacen("\"mood\":", "\"mood\":1,\"mood\":", 1);
+    assert_ne!(twice, text);
+    let err = import_error(&mut j, &twice);
+    let message = err.to_string();
+    assert!(
+        message.starts_with("invalid import: line 1, column ")
+            && message.ends_with("a key appears twice in one object"),
+        "{message}"
+    );
+    assert_eq!(listing(&j), before.0);
+    assert_same_files(&before.1, &files(&fx));
+}
+
+#[test]
+fn an_entry_imported_at_the_highest_revision_can_still_be_edited() {
+    let (_fx, mut j) = Fixture::new(Methods::DeviceOnly);
+    let top = saved(
+        0x07,
+        tandem_core::entries::MAX_REVISION,
+        "2026-03-05T09:00:00Z",
+        mood_on("2026-03-05", 2),
+    );
+    j.import_json(&file_of(&[top], &[])).unwrap();
+    let edited = j.save_checkin(mood_on("2026-03-05", 4)).unwrap();
+    assert_eq!(edited.revision, tandem_core::entries::MAX_REVISION + 1);
+    assert_eq!(j.checkin(day("2026-03-05")).unwrap().unwrap().value.mood, 4);
 }

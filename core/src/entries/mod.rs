@@ -79,6 +79,11 @@ impl Author {
     }
 }
 
+/// The highest revision a record may carry: far more edits than anyone
+/// makes, and below `u32::MAX`, so an entry imported at this revision can
+/// still be edited.
+pub const MAX_REVISION: u32 = 1_000_000_000;
+
 /// A stored entry with the facts the store keeps about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved<T> {

@@ -15,7 +15,7 @@ use crate::entries::settings::{Settings, WeekStart};
 use crate::entries::vocab::{
     Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Skill, VocabKind, Who,
 };
-use crate::entries::{Author, Entry, RecordId, Saved};
+use crate::entries::{Author, Entry, MAX_REVISION, RecordId, Saved};
 use crate::error::{Error, Result, invalid};
 use crate::share::{FORMAT, SCHEMA_VERSION};
 
@@ -262,8 +262,8 @@ fn revision(value: &Value, path: &Path<'_>) -> Result<u32> {
     value
         .as_u64()
         .and_then(|n| u32::try_from(n).ok())
-        .filter(|n| *n >= 1)
-        .ok_or_else(|| path.fail(format!("must be a whole number from 1 to {}", u32::MAX)))
+        .filter(|n| (1..=MAX_REVISION).contains(n))
+        .ok_or_else(|| path.fail(format!("must be a whole number from 1 to {MAX_REVISION}")))
 }
 
 fn author(value: &Value, path: &Path<'_>) -> Result<Author> {
@@ -409,6 +409,81 @@ fn entries<T: Entry>(
     Ok(out)
 }
 
+/// A JSON value walked only to check that no object holds a key twice.
+struct Unique;
+
+/// The marker of the duplicate-key error, recognised in [`not_json_or_twice`].
+const TWICE: &str = "a key appears twice in one object";
+
+impl<'de> serde::Deserialize<'de> for Unique {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(UniqueVisitor)
+    }
+}
+
+struct UniqueVisitor;
+
+impl<'de> serde::de::Visitor<'de> for UniqueVisitor {
+    type Value = Unique;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Unique, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key) {
+                return Err(serde::de::Error::custom(TWICE));
+            }
+            map.next_value::<Unique>()?;
+        }
+        Ok(Unique)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Unique, A::Error> {
+        while seq.next_element::<Unique>()?.is_some() {}
+        Ok(Unique)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<Unique, E> {
+        Ok(Unique)
+    }
+    fn visit_i64<E>(self, _: i64) -> std::result::Result<Unique, E> {
+        Ok(Unique)
+    }
+    fn visit_u64<E>(self, _: u64) -> std::result::Result<Unique, E> {
+        Ok(Unique)
+    }
+    fn visit_f64<E>(self, _: f64) -> std::result::Result<Unique, E> {
+        Ok(Unique)
+    }
+    fn visit_str<E>(self, _: &str) -> std::result::Result<Unique, E> {
+        Ok(Unique)
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Unique, E> {
+        Ok(Unique)
+    }
+}
+
+/// [`not_json`], or a key given twice named as such (with its line and
+/// column, never the key).
+fn not_json_or_twice(e: serde_json::Error) -> Error {
+    if e.is_data() && e.to_string().starts_with(TWICE) {
+        return invalid(
+            crate::error::Field::Import,
+            format!("line {}, column {}: {TWICE}", e.line(), e.column()),
+        );
+    }
+    not_json(e)
+}
+
 fn not_json(e: serde_json::Error) -> Error {
     use serde_json::error::Category;
     let what = match e.classify() {
@@ -428,6 +503,9 @@ fn not_json(e: serde_json::Error) -> Error {
 
 /// Checks a whole file, returning the first problem.
 pub(super) fn parse(json: &str, today: NaiveDate) -> Result<ImportFile> {
+    // serde_json keeps the last of two equal keys; a file that says one
+    // thing twice is refused instead, before anything else is read.
+    serde_json::from_str::<Unique>(json).map_err(not_json_or_twice)?;
     let doc: Value = serde_json::from_str(json).map_err(not_json)?;
     let root = Path::Root;
     let map = doc
