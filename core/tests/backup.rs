@@ -800,3 +800,33 @@ fn settings_alone_are_not_entries_a_restore_would_replace() {
     j.save_reflection(Reflection::new(day(DAY_WED))).unwrap();
     assert!(j.holds_entries().unwrap());
 }
+
+#[test]
+fn a_huge_or_padded_file_is_refused_by_its_size_before_it_is_copied() {
+    let old = old_phone();
+    // A real backup's header, then a sparse tail: 2 GiB long on disk
+    // metadata, a few KiB of real bytes. Refused by its length alone.
+    let sparse = old.fx.dir.path().join("sparse.tandem");
+    std::fs::copy(&old.backup, &sparse).unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&sparse)
+        .unwrap()
+        .set_len(2 << 30)
+        .unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let err = Journal::check_backup(&sparse, scratch.path(), pass(PASSPHRASE)).unwrap_err();
+    assert_invalid(&err, "path");
+    assert_eq!(std::fs::read_dir(scratch.path()).unwrap().count(), 0);
+    // Padded by one page within the size limit: the header's page count
+    // says otherwise.
+    let padded = altered(&old, "padded.tandem", |b| b.extend_from_slice(&[0u8; 4096]));
+    assert_refused(
+        &padded,
+        pass(PASSPHRASE),
+        true,
+        "padded",
+        &old.fx.code,
+        |e| matches!(e, Error::Corrupt),
+    );
+}

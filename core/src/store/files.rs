@@ -113,6 +113,62 @@ impl Drop for TempFile {
     }
 }
 
+/// The kinds of temporary file the store makes beside a journal (see
+/// [`TempFile::beside`]): a new journal being built, a restore's copy, an
+/// empty-journal check's copy.
+const TEMP_KINDS: [&str; 3] = ["creating", "restoring", "inspecting"];
+
+/// How old a temporary file beside a journal must be to count as left by a
+/// crash: no create, restore or check takes anywhere near this long.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Removes the temporary files a crashed create or restore left beside the
+/// journal at `path` (with their side files), those older than an hour.
+/// Returns how many it removed; a file it cannot remove is left alone.
+pub(crate) fn remove_stale_temporaries(path: &Path) -> usize {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return 0;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let name = name.to_string_lossy();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(rest) = file.strip_prefix(name.as_ref()) else {
+            continue;
+        };
+        let base = SIDE_SUFFIXES
+            .iter()
+            .find_map(|s| rest.strip_suffix(s))
+            .unwrap_or(rest);
+        let ours = TEMP_KINDS.iter().any(|kind| {
+            base.strip_prefix('.')
+                .and_then(|b| b.strip_prefix(kind))
+                .and_then(|b| b.strip_prefix('-'))
+                .and_then(RecordId::from_hex)
+                .is_some()
+        });
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if ours && old && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// Writes `bytes` to `path`, a file readable by its owner alone: built
 /// beside it, synced, then put in place, so the old file (if any) or
 /// nothing is at `path` until the new one is whole. An existing file is
@@ -181,6 +237,38 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn only_old_temporaries_of_this_journal_are_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("j.tandem");
+        std::fs::write(&journal, b"j").unwrap();
+        let id = "0123456789abcdef0123456789abcdef";
+        let old = [
+            format!("j.tandem.restoring-{id}"),
+            format!("j.tandem.restoring-{id}-wal"),
+            format!("j.tandem.creating-{id}"),
+        ];
+        let kept = [
+            format!("j.tandem.inspecting-{id}"),        // too new
+            format!("j.tandem.restoring-{}", &id[..8]), // not our name
+            format!("other.tandem.restoring-{id}"),     // another journal's
+            "j.tandem-wal".to_string(),                 // the journal's own side file
+        ];
+        let an_hour_and_more = std::time::SystemTime::now() - STALE_AFTER * 2;
+        for name in old.iter().chain(&kept[1..]) {
+            let f = std::fs::File::create(dir.path().join(name)).unwrap();
+            f.set_modified(an_hour_and_more).unwrap();
+        }
+        std::fs::write(dir.path().join(&kept[0]), b"new").unwrap();
+        assert_eq!(remove_stale_temporaries(&journal), old.len());
+        for name in &kept {
+            assert!(dir.path().join(name).exists(), "{name} was removed");
+        }
+        for name in &old {
+            assert!(!dir.path().join(name).exists(), "{name} was kept");
+        }
     }
 
     #[test]

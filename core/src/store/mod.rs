@@ -187,7 +187,10 @@ impl Journal {
         let version = schema::check_version(&conn)?;
         let keys = unlock_keys(&conn, &unlock)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
-        Journal::ready(conn, keys, path, version)
+        let journal = Journal::ready(conn, keys, path, version)?;
+        // A crash during a create or restore beside it left these behind.
+        files::remove_stale_temporaries(path);
+        Ok(journal)
     }
 
     /// Opens the journal at `path` with keys already proven on these very

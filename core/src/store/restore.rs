@@ -151,6 +151,48 @@ fn check_request(backup: &Path, unlock: &Unlock) -> Result<()> {
     if !backup.is_file() {
         return Err(Error::NotFound("backup file"));
     }
+    check_size(backup)
+}
+
+/// The most bytes a backup may have: far beyond a century of entries.
+const MAX_BACKUP_BYTES: u64 = 1 << 30;
+
+/// Checks, before copying anything, that the file at `backup` starts as an
+/// SQLite file and is exactly as long as its header says (a cut-off,
+/// padded or sparse file is refused here rather than copied first).
+fn check_size(backup: &Path) -> Result<()> {
+    let len = std::fs::metadata(backup)?.len();
+    if len > MAX_BACKUP_BYTES {
+        return Err(invalid(
+            Field::Path,
+            "is larger than 1 GiB, larger than any journal",
+        ));
+    }
+    let mut header = Vec::with_capacity(100);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(File::open(backup)?, 100),
+        &mut header,
+    )?;
+    if !header.starts_with(b"SQLite format 3\0") {
+        return Err(Error::NotAJournal);
+    }
+    if header.len() < 100 {
+        // Cut inside the header: damaged if it already named itself Tandem.
+        return Err(match header.get(68..72) {
+            Some(b"Tndm") => Error::Corrupt,
+            _ => Error::NotAJournal,
+        });
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    if page_size.checked_mul(pages) != Some(len) {
+        return Err(Error::Corrupt);
+    }
     Ok(())
 }
 
