@@ -394,3 +394,55 @@ fn a_changed_key_id_in_meta_never_opens_the_journal() {
         .unwrap();
     assert!(matches!(fx.open(device(&DEVICE)), Err(Error::Corrupt)));
 }
+
+/// The journal's files without SQLite's shared-memory index.
+fn files_of(fx: &Fixture) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut s = fx.snapshot();
+    s.retain(|name, _| !name.ends_with("-shm"));
+    s
+}
+
+#[test]
+fn a_planted_trigger_view_or_index_keeps_the_journal_from_opening_and_changes_nothing() {
+    let plants = [
+        (
+            "a trigger that drops every save",
+            "CREATE TRIGGER t AFTER INSERT ON checkins BEGIN DELETE FROM checkins; END;",
+        ),
+        (
+            "a trigger that undoes a passphrase change",
+            "CREATE TRIGGER w BEFORE DELETE ON key_wraps BEGIN SELECT RAISE(IGNORE); END;",
+        ),
+        ("a view", "CREATE VIEW v AS SELECT id FROM checkins;"),
+        ("an index", "CREATE INDEX i ON checkins (revision);"),
+        ("a table", "CREATE TABLE extra (x BLOB) STRICT;"),
+    ];
+    for (what, sql) in plants {
+        let (fx, a, _, _) = two_day_journal();
+        fx.raw().execute_batch(sql).unwrap();
+        let before = files_of(&fx);
+        for unlock in [device(&DEVICE), pass(PASSPHRASE)] {
+            assert_corrupt(fx.open(unlock), what);
+            assert_same_files(&before, &files_of(&fx));
+        }
+        // Taken out again, the journal opens with its entries.
+        let conn = fx.raw();
+        let name: String = conn
+            .query_row(
+                "SELECT name FROM sqlite_schema WHERE name IN ('t', 'w', 'v', 'i', 'extra')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let kind = match name.as_str() {
+            "t" | "w" => "TRIGGER",
+            "v" => "VIEW",
+            "i" => "INDEX",
+            _ => "TABLE",
+        };
+        conn.execute_batch(&format!("DROP {kind} {name};")).unwrap();
+        drop(conn);
+        let journal = fx.open_device();
+        assert_eq!(journal.checkin(day(DAY_A)).unwrap(), Some(a), "{what}");
+    }
+}

@@ -215,8 +215,17 @@ impl Journal {
     /// Brings an unlocked connection to the current schema, gives a journal
     /// from before identities its id, and wraps it up.
     fn ready(mut conn: Connection, keys: Keys, path: &Path, version: u32) -> Result<Journal> {
+        // A file of this version must have exactly this build's tables and
+        // indexes, and nothing else: a trigger or view planted in it would
+        // change what a save stores. Checked before anything is written.
+        if version == schema::CURRENT_VERSION {
+            verify::check_schema(&conn)?;
+        }
         schema::configure(&conn)?;
         schema::upgrade(&mut conn, version)?;
+        if version != schema::CURRENT_VERSION {
+            verify::check_schema(&conn)?;
+        }
         let mut journal = Journal {
             conn,
             keys: Some(keys),
