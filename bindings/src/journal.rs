@@ -107,6 +107,17 @@ pub fn restore_journal(
     Ok(Journal::wrap(journal))
 }
 
+/// What `Journal.health()` found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct Health {
+    /// SQLite's own check of the file's pages and indexes passed.
+    pub file_whole: bool,
+    /// Records (of every kind) that open and sit under their own tag.
+    pub sound: u32,
+    /// Records that do not: altered, damaged, or moved from another row.
+    pub damaged: u32,
+}
+
 /// Checks that the backup at `backup` is whole and opens with `unlock`, as a
 /// restore would, restoring it nowhere (its copy goes in `scratch_dir` and
 /// is removed). Call it before closing an open journal to restore over it.
@@ -425,6 +436,16 @@ impl Journal {
     pub fn import_json_as(&self, json: String, how: ImportAs) -> Result<ImportReport> {
         self.with_mut(|j| j.import_json_as(&json, how.into()))
             .map(Into::into)
+    }
+
+    /// The journal's health: whether SQLite finds the file whole, and how
+    /// many records open (and sit under their own tag) and how many do not.
+    pub fn health(&self) -> Result<Health> {
+        self.with(|j| j.health()).map(|h| Health {
+            file_whole: h.file_whole,
+            sound: h.sound,
+            damaged: h.damaged,
+        })
     }
 
     /// This journal's random id (32 hex digits), as written into its exports.

@@ -97,6 +97,8 @@ pub enum Command {
         #[arg(long = "recovery-code")]
         recovery_code: bool,
     },
+    /// Check the journal's health: the file, and every record in it
+    Check,
     /// Write everything to a JSON file that `import` reads back (NOT encrypted)
     Export {
         /// The JSON file to write

@@ -153,6 +153,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
         }
         Command::Reflections(r) => reflections(&access::open(&path()?)?, &r),
         Command::Vocab => Ok(render::vocab()),
+        Command::Check => check(&access::open(&path()?)?),
         Command::Week { date } => {
             let j = access::open(&path()?)?;
             let day = or_today(&j, date)?;
@@ -207,6 +208,27 @@ fn run(cli: Cli) -> Result<String, Failure> {
             force,
         ),
     }
+}
+
+fn check(j: &Journal) -> Result<String, Failure> {
+    let h = j.health()?;
+    if h.is_sound() {
+        return Ok(format!(
+            "The journal is whole: {} records, every one opens.\n",
+            h.sound
+        ));
+    }
+    let file = if h.file_whole {
+        ""
+    } else {
+        "SQLite finds the file damaged. "
+    };
+    Err(Failure::plain(format!(
+        "{file}{} of {} records cannot be read; restore the journal from an earlier backup \
+         if you have one",
+        h.damaged,
+        h.sound.saturating_add(h.damaged)
+    )))
 }
 
 fn save_checkin(j: &mut Journal, checkin: CheckIn) -> Result<String, Failure> {

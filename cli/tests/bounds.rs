@@ -45,3 +45,35 @@ fn far_days_long_ranges_and_many_weeks_are_one_line_each() {
     );
     assert!(!std::path::Path::new(out).exists());
 }
+
+#[test]
+fn check_says_the_journal_is_whole_or_how_many_records_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = dir.path().join("j.tandem");
+    assert!(tandem(&j, &["init"]).status.success());
+    let day = ["checkin", "--date", "2026-01-05", "--mood", "3"];
+    assert!(tandem(&j, &day).status.success());
+    let whole = tandem(&j, &["check"]);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    // The check-in, and the journal's own id record.
+    assert_eq!(
+        stdout(&whole),
+        "The journal is whole: 2 records, every one opens.\n"
+    );
+
+    // One flipped byte of the check-in's ciphertext, through plain SQL.
+    let conn = rusqlite::Connection::open(&j).unwrap();
+    let (id, mut sealed): (Vec<u8>, Vec<u8>) = conn
+        .query_row("SELECT id, sealed FROM checkins", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    sealed[0] ^= 1;
+    conn.execute(
+        "UPDATE checkins SET sealed = ?1 WHERE id = ?2",
+        rusqlite::params![sealed, id],
+    )
+    .unwrap();
+    drop(conn);
+    assert_one_line_failure(&tandem(&j, &["check"]), 1, "1 of 2 records cannot be read");
+}

@@ -35,4 +35,4 @@ pub use store::crypto::{
     DeviceKey, MIN_PASSPHRASE_CHARS, Method, PBKDF2_ITERATIONS, Passphrase, RecoveryCode, Unlock,
 };
 pub use store::files::write_private;
-pub use store::{CreateOptions, Journal};
+pub use store::{CreateOptions, Health, Journal};

@@ -446,3 +446,39 @@ fn a_planted_trigger_view_or_index_keeps_the_journal_from_opening_and_changes_no
         assert_eq!(journal.checkin(day(DAY_A)).unwrap(), Some(a), "{what}");
     }
 }
+
+#[test]
+fn the_health_check_counts_damaged_records_and_sees_a_damaged_file() {
+    let (fx, a, _, _) = two_day_journal();
+    let journal = fx.open_device();
+    let sound = journal.health().unwrap();
+    // Two check-ins, a reflection and the journal's identity.
+    assert_eq!((sound.file_whole, sound.sound, sound.damaged), (true, 4, 0));
+    assert!(sound.is_sound());
+    drop(journal);
+
+    // One altered ciphertext: one damaged record, the rest still sound.
+    let conn = fx.raw();
+    let mut sealed = get_blob(&conn, "checkins", "sealed", &a.id.0);
+    sealed[3] ^= 0x40;
+    set_blob(&conn, "checkins", "sealed", &a.id.0, &sealed);
+    drop(conn);
+    let health = fx.open_device().health().unwrap();
+    assert_eq!(
+        (health.file_whole, health.sound, health.damaged),
+        (true, 3, 1)
+    );
+    assert!(!health.is_sound());
+
+    // Tags swapped between two rows: both sit under the wrong tag.
+    let (fx, a, b2, _) = two_day_journal();
+    let conn = fx.raw();
+    let ta = get_blob(&conn, "checkins", "tag", &a.id.0);
+    let tb = get_blob(&conn, "checkins", "tag", &b2.id.0);
+    set_blob(&conn, "checkins", "tag", &a.id.0, &[0u8; 16]);
+    set_blob(&conn, "checkins", "tag", &b2.id.0, &ta);
+    set_blob(&conn, "checkins", "tag", &a.id.0, &tb);
+    drop(conn);
+    let health = fx.open_device().health().unwrap();
+    assert_eq!((health.sound, health.damaged), (2, 2));
+}

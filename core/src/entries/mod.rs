@@ -217,6 +217,9 @@ pub(crate) struct Kind {
     /// Opens every record of the kind and checks that each sits under the
     /// tag of its own author and key.
     pub verify: fn(&crate::store::Journal) -> crate::Result<()>,
+    /// Opens every record of the kind and counts those that open and sit
+    /// under their own tag, and those that do not: `(sound, damaged)`.
+    pub count_sound: fn(&crate::store::Journal) -> crate::Result<(u32, u32)>,
 }
 
 impl Kind {
@@ -226,6 +229,7 @@ impl Kind {
             table: T::TABLE,
             counts_as_entry: T::COUNTS_AS_ENTRY,
             verify: crate::store::verify_kind::<T>,
+            count_sound: crate::store::count_sound::<T>,
         }
     }
 }

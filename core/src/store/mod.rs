@@ -37,7 +37,7 @@ use crate::error::{Error, Result, invalid};
 use crate::store::crypto::{DeviceKey, Keys, PBKDF2_ITERATIONS, Passphrase, RecoveryCode, Unlock};
 use crate::store::files::{TempFile, create_private, link_new, side, sync_parent};
 
-pub(crate) use records::{count_entries, put_saved, verify_kind};
+pub(crate) use records::{count_entries, count_sound, put_saved, verify_kind};
 pub(crate) use verify::verify_records;
 use wraps::{insert_wrap, unlock_keys};
 
@@ -58,6 +58,24 @@ impl Default for CreateOptions {
             passphrase: None,
             kdf_iterations: PBKDF2_ITERATIONS,
         }
+    }
+}
+
+/// What [`Journal::health`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Health {
+    /// SQLite's own check of the file's pages and indexes passed.
+    pub file_whole: bool,
+    /// Records (of every kind) that open and sit under their own tag.
+    pub sound: u32,
+    /// Records that do not: altered, damaged, or moved from another row.
+    pub damaged: u32,
+}
+
+impl Health {
+    /// Nothing is wrong.
+    pub fn is_sound(&self) -> bool {
+        self.file_whole && self.damaged == 0
     }
 }
 
@@ -249,6 +267,29 @@ impl Journal {
     pub fn holds_entries(&self) -> Result<bool> {
         self.keys()?;
         Ok(count_entries(&self.conn, crate::entries::KINDS)? > 0)
+    }
+
+    /// The journal's health: whether SQLite finds the file whole
+    /// (`PRAGMA integrity_check`, about 2 ms on ten years here), and how many
+    /// records open and sit under their own tag. Reads only.
+    pub fn health(&self) -> Result<Health> {
+        self.keys()?;
+        let report: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut health = Health {
+            file_whole: report == ["ok"],
+            sound: 0,
+            damaged: 0,
+        };
+        for kind in crate::entries::KINDS {
+            let (sound, damaged) = (kind.count_sound)(self)?;
+            health.sound = health.sound.saturating_add(sound);
+            health.damaged = health.damaged.saturating_add(damaged);
+        }
+        Ok(health)
     }
 
     /// This journal's random id, written into its exports.

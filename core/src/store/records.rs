@@ -226,6 +226,32 @@ pub(crate) fn verify_kind<T: Entry>(journal: &Journal) -> Result<()> {
     Ok(())
 }
 
+/// Opens every record of kind `T`, counting those that open and sit under
+/// the tag of their own author and key, and those that do not.
+pub(crate) fn count_sound<T: Entry>(journal: &Journal) -> Result<(u32, u32)> {
+    let keys = journal.keys()?;
+    let mut stmt = journal.conn.prepare(T::TABLE.sql.all)?;
+    let mut tags = journal.conn.prepare(T::TABLE.sql.ids_and_tags)?;
+    let tag_of_id: HashMap<Vec<u8>, Vec<u8>> = tags
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut rows = stmt.query([])?;
+    let mut buf = Zeroizing::new(Vec::new());
+    let (mut sound, mut damaged) = (0u32, 0u32);
+    while let Some(row) = rows.next()? {
+        let whole = RawRecord::from_row(row).ok().and_then(|raw| {
+            let saved: Saved<T> = raw.open_with(keys, T::TABLE, &mut buf).ok()?;
+            let tag = tag_of::<T>(keys, saved.author, &saved.value.key());
+            (tag_of_id.get(raw.id) == Some(&tag)).then_some(())
+        });
+        match whole {
+            Some(()) => sound = sound.saturating_add(1),
+            None => damaged = damaged.saturating_add(1),
+        }
+    }
+    Ok((sound, damaged))
+}
+
 /// How many rows of the kinds that count as entries the file holds (a
 /// kind newer than the file has no table there, and none). Reads row
 /// counts only: no key is needed.
