@@ -183,14 +183,11 @@ fn run(cli: Cli) -> Result<String, Failure> {
             file,
             partner,
             mine,
-        } => {
-            let how = match (partner, mine) {
-                (true, _) => ImportAs::Partner,
-                (_, true) => ImportAs::MyOtherJournal,
-                _ => ImportAs::Auto,
-            };
-            export::import(&mut access::open(&path()?)?, &file, how)
-        }
+        } => export::import(
+            &mut access::open(&path()?)?,
+            &file,
+            import_as(partner, mine),
+        ),
         Command::Summary {
             from,
             to,
@@ -207,6 +204,15 @@ fn run(cli: Cli) -> Result<String, Failure> {
             json.as_deref(),
             force,
         ),
+    }
+}
+
+/// What `--partner` and `--mine` say a file to import is.
+fn import_as(partner: bool, mine: bool) -> ImportAs {
+    match (partner, mine) {
+        (true, _) => ImportAs::Partner,
+        (_, true) => ImportAs::MyOtherJournal,
+        _ => ImportAs::Auto,
     }
 }
 

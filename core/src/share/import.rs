@@ -2,21 +2,23 @@
 //! its JSON path, before anything is written.
 
 use std::collections::HashMap;
-use std::fmt;
-use std::ops::RangeInclusive;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::entries::checkin::{CLOSENESS_RANGE, CheckIn, Closeness, INTENSITY_RANGE, MOOD_RANGE};
 use crate::entries::identity::JournalId;
 use crate::entries::reflection::{Reflection, SAFETY_RANGE};
 use crate::entries::settings::{Settings, WeekStart};
 use crate::entries::vocab::{
-    Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Skill, VocabKind, Who,
+    Behaviour, ClosenessWord, Feeling, Move, PartnerMove, Repair, Skill, Who,
 };
-use crate::entries::{Author, Entry, MAX_REVISION, RecordId, Saved};
+use crate::entries::{Author, Entry, RecordId, Saved};
 use crate::error::{Error, Result, invalid};
+use crate::share::read::{
+    Object, Path, author, code, day, instant, record_id, revision, small_number, under,
+};
+use crate::share::unique::{TWICE, Unique};
 use crate::share::{FORMAT, SCHEMA_VERSION};
 
 /// The first schema version still read (it had no journal id).
@@ -72,216 +74,6 @@ const REFLECTION_FIELDS: &[&str] = &[
     "needing_space",
     "note",
 ];
-
-/// Where in the document a value sits, built from our own field names and
-/// indices only, so a path never holds text from the file.
-#[derive(Clone, Copy)]
-pub(super) enum Path<'a> {
-    Root,
-    Field(&'a Path<'a>, &'static str),
-    Item(&'a Path<'a>, usize),
-}
-
-impl<'a> Path<'a> {
-    pub(super) fn field(&'a self, name: &'static str) -> Path<'a> {
-        Path::Field(self, name)
-    }
-
-    pub(super) fn item(&'a self, index: usize) -> Path<'a> {
-        Path::Item(self, index)
-    }
-
-    /// The import error for a problem at this path.
-    pub(super) fn fail(&self, reason: impl fmt::Display) -> Error {
-        invalid(crate::error::Field::Import, format!("{self}: {reason}"))
-    }
-}
-
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Path::Root => f.write_str("the document"),
-            Path::Field(Path::Root, name) => f.write_str(name),
-            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
-            Path::Item(parent, index) => write!(f, "{parent}[{index}]"),
-        }
-    }
-}
-
-/// A JSON object whose keys were checked against the fields the schema
-/// defines.
-struct Object<'v, 'p> {
-    map: &'v Map<String, Value>,
-    path: &'p Path<'p>,
-}
-
-impl<'v, 'p> Object<'v, 'p> {
-    fn of(value: &'v Value, path: &'p Path<'p>, known: &[&str]) -> Result<Self> {
-        let map = value
-            .as_object()
-            .ok_or_else(|| path.fail("must be an object"))?;
-        if map.keys().any(|k| !known.contains(&k.as_str())) {
-            return Err(path.fail(format!(
-                "holds a field that schema version {SCHEMA_VERSION} does not define"
-            )));
-        }
-        Ok(Object { map, path })
-    }
-
-    /// A field that must be there.
-    fn req<T>(
-        &self,
-        name: &'static str,
-        read: impl FnOnce(&'v Value, &Path<'_>) -> Result<T>,
-    ) -> Result<T> {
-        let path = self.path.field(name);
-        let value = self.map.get(name).ok_or_else(|| path.fail("is missing"))?;
-        read(value, &path)
-    }
-
-    /// A field that may be left out or `null`.
-    fn opt<T>(
-        &self,
-        name: &'static str,
-        read: impl FnOnce(&'v Value, &Path<'_>) -> Result<T>,
-    ) -> Result<Option<T>> {
-        match self.map.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(value) => read(value, &self.path.field(name)).map(Some),
-        }
-    }
-
-    /// Text that may be left out (then empty).
-    fn text_or_empty(&self, name: &'static str) -> Result<String> {
-        match self.map.get(name) {
-            None => Ok(String::new()),
-            Some(value) => text(value, &self.path.field(name)).map(str::to_string),
-        }
-    }
-
-    /// A list of vocabulary codes that may be left out (then empty); a code
-    /// given twice is refused.
-    fn codes<T: Copy + PartialEq>(
-        &self,
-        name: &'static str,
-        from_code: fn(&str) -> Option<T>,
-        kind: VocabKind,
-    ) -> Result<Vec<T>> {
-        let Some(value) = self.map.get(name) else {
-            return Ok(Vec::new());
-        };
-        let path = self.path.field(name);
-        let items = value
-            .as_array()
-            .ok_or_else(|| path.fail(format!("must be a list of {} codes", kind.code())))?;
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let item_path = path.item(i);
-            let c = code(item, &item_path, from_code, kind)?;
-            if out.contains(&c) {
-                return Err(item_path.fail("repeats a code listed before it"));
-            }
-            out.push(c);
-        }
-        Ok(out)
-    }
-}
-
-fn text<'v>(value: &'v Value, path: &Path<'_>) -> Result<&'v str> {
-    value
-        .as_str()
-        .ok_or_else(|| path.fail("must be text (a JSON string)"))
-}
-
-fn small_number(value: &Value, path: &Path<'_>, range: RangeInclusive<u8>) -> Result<u8> {
-    value
-        .as_u64()
-        .and_then(|n| u8::try_from(n).ok())
-        .filter(|n| range.contains(n))
-        .ok_or_else(|| {
-            path.fail(format!(
-                "must be a whole number from {} to {}",
-                range.start(),
-                range.end()
-            ))
-        })
-}
-
-fn code<T>(
-    value: &Value,
-    path: &Path<'_>,
-    from_code: fn(&str) -> Option<T>,
-    kind: VocabKind,
-) -> Result<T> {
-    let reason = || {
-        path.fail(format!(
-            "must be a known {} code (see the vocabulary: tandem vocab)",
-            kind.code()
-        ))
-    };
-    value.as_str().and_then(from_code).ok_or_else(reason)
-}
-
-fn day(value: &Value, path: &Path<'_>) -> Result<NaiveDate> {
-    // Exactly `YYYY-MM-DD`: chrono alone would also take `2026-3-1`.
-    let shaped = |s: &&str| {
-        s.len() == 10
-            && s.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
-    };
-    value
-        .as_str()
-        .filter(shaped)
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-        .ok_or_else(|| path.fail("must be a calendar date written YYYY-MM-DD"))
-}
-
-fn instant(value: &Value, path: &Path<'_>) -> Result<DateTime<Utc>> {
-    value
-        .as_str()
-        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-        .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| {
-            path.fail("must be a date and time in RFC 3339 form, such as 2026-03-10T12:00:00Z")
-        })
-}
-
-fn record_id(value: &Value, path: &Path<'_>) -> Result<RecordId> {
-    value
-        .as_str()
-        .and_then(RecordId::from_hex)
-        .ok_or_else(|| path.fail("must be 32 hexadecimal digits"))
-}
-
-fn revision(value: &Value, path: &Path<'_>) -> Result<u32> {
-    value
-        .as_u64()
-        .and_then(|n| u32::try_from(n).ok())
-        .filter(|n| (1..=MAX_REVISION).contains(n))
-        .ok_or_else(|| path.fail(format!("must be a whole number from 1 to {MAX_REVISION}")))
-}
-
-fn author(value: &Value, path: &Path<'_>) -> Result<Author> {
-    match value.as_str() {
-        Some("me") => Ok(Author::Me),
-        Some("partner") => Ok(Author::Partner),
-        _ => Err(path.fail("must be me or partner")),
-    }
-}
-
-/// Moves an entry's own validation error (`mood`, `note` …) under the
-/// entry's path in the file.
-fn under(path: &Path<'_>, e: Error) -> Error {
-    match e {
-        Error::InvalidInput { field, reason } => path.field(field.code()).fail(reason),
-        other => other,
-    }
-}
 
 /// The facts every exported entry carries beside its fields.
 struct Facts {
@@ -409,69 +201,6 @@ fn entries<T: Entry>(
     Ok(out)
 }
 
-/// A JSON value walked only to check that no object holds a key twice.
-struct Unique;
-
-/// The marker of the duplicate-key error, recognised in [`not_json_or_twice`].
-const TWICE: &str = "a key appears twice in one object";
-
-impl<'de> serde::Deserialize<'de> for Unique {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        d.deserialize_any(UniqueVisitor)
-    }
-}
-
-struct UniqueVisitor;
-
-impl<'de> serde::de::Visitor<'de> for UniqueVisitor {
-    type Value = Unique;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<Unique, A::Error> {
-        let mut seen = std::collections::HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key) {
-                return Err(serde::de::Error::custom(TWICE));
-            }
-            map.next_value::<Unique>()?;
-        }
-        Ok(Unique)
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        mut seq: A,
-    ) -> std::result::Result<Unique, A::Error> {
-        while seq.next_element::<Unique>()?.is_some() {}
-        Ok(Unique)
-    }
-
-    fn visit_bool<E>(self, _: bool) -> std::result::Result<Unique, E> {
-        Ok(Unique)
-    }
-    fn visit_i64<E>(self, _: i64) -> std::result::Result<Unique, E> {
-        Ok(Unique)
-    }
-    fn visit_u64<E>(self, _: u64) -> std::result::Result<Unique, E> {
-        Ok(Unique)
-    }
-    fn visit_f64<E>(self, _: f64) -> std::result::Result<Unique, E> {
-        Ok(Unique)
-    }
-    fn visit_str<E>(self, _: &str) -> std::result::Result<Unique, E> {
-        Ok(Unique)
-    }
-    fn visit_unit<E>(self) -> std::result::Result<Unique, E> {
-        Ok(Unique)
-    }
-}
-
 /// [`not_json`], or a key given twice named as such (with its line and
 /// column, never the key).
 fn not_json_or_twice(e: serde_json::Error) -> Error {
@@ -563,24 +292,4 @@ pub(super) fn parse(json: &str, today: NaiveDate) -> Result<ImportFile> {
             entries(v, p, |v, p| reflection(v, p, today))
         })?,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_name_fields_and_list_items_from_the_top() {
-        let root = Path::Root;
-        let list = root.field("checkins");
-        let item = list.item(3);
-        let field = item.field("closeness");
-        let words = field.field("words");
-        assert_eq!(words.item(0).to_string(), "checkins[3].closeness.words[0]");
-        assert_eq!(root.to_string(), "the document");
-        assert_eq!(
-            item.field("mood").fail("must be x").to_string(),
-            "invalid import: checkins[3].mood: must be x"
-        );
-    }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::entries::{Author, Entry, RecordId, Saved};
 use crate::error::Result;
 use crate::share::ImportReport;
-use crate::share::import::Path;
+use crate::share::read::Path;
 
 /// What happens to one entry of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

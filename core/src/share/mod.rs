@@ -40,6 +40,8 @@
 mod export;
 mod import;
 mod merge;
+mod read;
+mod unique;
 
 use crate::entries::{Author, KINDS, Saved};
 use crate::error::{Error, Result, invalid};

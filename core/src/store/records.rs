@@ -416,6 +416,7 @@ mod tests {
             table: table!(99, "pauses"),
             counts_as_entry: true,
             verify: |_| Ok(()),
+            count_sound: |_| Ok((0, 0)),
         };
         let kinds = [settings, future];
         assert_eq!(count_entries(&conn, &kinds).unwrap(), 0);
