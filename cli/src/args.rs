@@ -107,6 +107,9 @@ pub enum Command {
         /// Replace an existing file
         #[arg(long)]
         force: bool,
+        /// From a damaged journal: export what can be read, and say what was left out
+        #[arg(long)]
+        salvage: bool,
     },
     /// Merge a file written by `export` into the journal (newer revisions win)
     Import {

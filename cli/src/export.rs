@@ -11,9 +11,34 @@ use crate::Failure;
 
 /// Writes the journal's export to `file`. An existing file is replaced only
 /// with `force`; the new file is readable by its owner alone.
-pub fn export(journal: &Journal, file: &Path, force: bool) -> Result<String, Failure> {
+pub fn export(
+    journal: &Journal,
+    file: &Path,
+    force: bool,
+    salvage: bool,
+) -> Result<String, Failure> {
     check_outputs(&[file], journal.path(), force)?;
-    let text = journal.export_json()?;
+    if salvage {
+        let (text, left_out) = journal.export_sound_json()?;
+        write_output(file, text.as_bytes(), force)?;
+        let left = match left_out {
+            0 => "nothing was left out".to_string(),
+            1 => "1 record that cannot be read was left out".to_string(),
+            n => format!("{n} records that cannot be read were left out"),
+        };
+        return Ok(format!(
+            "Exported what can be read to {}; {left}.\n\
+             Warning: this file is NOT encrypted; keep it safe and delete it when you are done.\n",
+            file.display()
+        ));
+    }
+    let text = journal.export_json().map_err(|e| match e {
+        Error::Corrupt => Failure::plain(
+            "the journal is damaged: some records cannot be read (tandem check counts them); \
+             pass --salvage to export what can be read",
+        ),
+        other => other.into(),
+    })?;
     let checkins = journal.checkins(None, None)?.len();
     let reflections = journal.reflections(None, None)?.len();
     write_output(file, text.as_bytes(), force)?;

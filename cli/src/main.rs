@@ -132,11 +132,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
     let path = || access::journal_path(flag);
     match cli.command {
         Command::Init => init(&path()?),
-        Command::Passphrase => {
-            let mut j = access::open(&path()?)?;
-            j.set_passphrase(Some(access::new_passphrase(access::NEW_PASSPHRASE_ENV)?))?;
-            Ok("Passphrase changed. Your recovery code still works.\n".to_string())
-        }
+        Command::Passphrase => change_passphrase(&mut access::open(&path()?)?),
         Command::Checkin(a) => {
             // The note is read before the journal is opened (and its
             // passphrase asked for).
@@ -178,7 +174,11 @@ fn run(cli: Cli) -> Result<String, Failure> {
             force,
             recovery_code,
         } => backup::restore(&file, &path()?, force, recovery_code),
-        Command::Export { file, force } => export::export(&access::open(&path()?)?, &file, force),
+        Command::Export {
+            file,
+            force,
+            salvage,
+        } => export::export(&access::open(&path()?)?, &file, force, salvage),
         Command::Import {
             file,
             partner,
@@ -205,6 +205,11 @@ fn run(cli: Cli) -> Result<String, Failure> {
             force,
         ),
     }
+}
+
+fn change_passphrase(j: &mut Journal) -> Result<String, Failure> {
+    j.set_passphrase(Some(access::new_passphrase(access::NEW_PASSPHRASE_ENV)?))?;
+    Ok("Passphrase changed. Your recovery code still works.\n".to_string())
 }
 
 /// What `--partner` and `--mine` say a file to import is.

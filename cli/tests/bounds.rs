@@ -76,4 +76,23 @@ fn check_says_the_journal_is_whole_or_how_many_records_cannot_be_read() {
     .unwrap();
     drop(conn);
     assert_one_line_failure(&tandem(&j, &["check"]), 1, "1 of 2 records cannot be read");
+
+    // The export says so, and --salvage exports what can be read.
+    assert!(
+        tandem(&j, &["checkin", "--date", "2026-01-06", "--mood", "4"])
+            .status
+            .success()
+    );
+    let out = dir.path().join("sound.json");
+    let out_arg = out.to_str().unwrap();
+    assert_one_line_failure(&tandem(&j, &["export", out_arg]), 1, "--salvage");
+    assert!(!out.exists());
+    let salvaged = tandem(&j, &["export", out_arg, "--salvage"]);
+    assert!(salvaged.status.success(), "{}", stderr(&salvaged));
+    assert!(stdout(&salvaged).contains("1 record that cannot be read was left out"));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("2026-01-06") && !text.contains("2026-01-05"),
+        "{text}"
+    );
 }

@@ -482,3 +482,29 @@ fn the_health_check_counts_damaged_records_and_sees_a_damaged_file() {
     let health = fx.open_device().health().unwrap();
     assert_eq!((health.sound, health.damaged), (2, 2));
 }
+
+#[test]
+fn what_is_sound_in_a_damaged_journal_can_still_be_exported_and_imported() {
+    let (fx, a, b, r) = two_day_journal();
+    let conn = fx.raw();
+    let mut sealed = get_blob(&conn, "checkins", "sealed", &a.id.0);
+    sealed[1] ^= 0x01;
+    set_blob(&conn, "checkins", "sealed", &a.id.0, &sealed);
+    drop(conn);
+    let journal = fx.open_device();
+    assert_corrupt(journal.export_json(), "the export of a damaged journal");
+    let (text, left_out) = journal.export_sound_json().unwrap();
+    assert_eq!(left_out, 1);
+    assert!(!text.contains(&a.id.to_string()));
+    assert!(text.contains(&b.id.to_string()) && text.contains(&r.id.to_string()));
+    // The sound part imports into a new journal whole.
+    let (_fresh_fx, mut fresh) = Fixture::new(Methods::DeviceOnly);
+    let report = fresh.import_json(&text).unwrap();
+    assert_eq!(report.added, 2);
+    assert_eq!(fresh.checkin(day(DAY_B)).unwrap().unwrap().value, b.value);
+    // A sound journal's sound export is its export.
+    let (fx2, ..) = two_day_journal();
+    let whole = fx2.open_device();
+    let (sound, none_left) = whole.export_sound_json().unwrap();
+    assert_eq!((sound, none_left), (whole.export_json().unwrap(), 0));
+}

@@ -20,6 +20,30 @@ pub(super) fn document(journal: &Journal) -> Result<String> {
     checkins.extend(journal.checkins_by(Author::Partner, None, None)?);
     let mut reflections = journal.reflections(None, None)?;
     reflections.extend(journal.reflections_by(Author::Partner, None, None)?);
+    write(journal, settings, &checkins, &reflections)
+}
+
+/// The export document of what in the journal is sound, and how many
+/// records were left out because they do not open (damaged settings are
+/// left out for the defaults, and counted).
+pub(super) fn sound_document(journal: &Journal) -> Result<(String, u32)> {
+    let (checkins, bad_checkins) = journal.load_all_sound::<CheckIn>()?;
+    let (reflections, bad_reflections) = journal.load_all_sound::<Reflection>()?;
+    let (settings, bad_settings) = match journal.settings() {
+        Ok(s) => (s, 0),
+        Err(Error::Corrupt) => (crate::Settings::default(), 1),
+        Err(e) => return Err(e),
+    };
+    let text = write(journal, settings, &checkins, &reflections)?;
+    Ok((text, bad_checkins + bad_reflections + bad_settings))
+}
+
+fn write(
+    journal: &Journal,
+    settings: crate::Settings,
+    checkins: &[Saved<CheckIn>],
+    reflections: &[Saved<Reflection>],
+) -> Result<String> {
     let doc = DocumentOut {
         format: FORMAT,
         schema_version: SCHEMA_VERSION,

@@ -95,6 +95,13 @@ impl Journal {
         export::document(self)
     }
 
+    /// What of the journal is sound, as the export document, and how many
+    /// records were left out because they do not open: a damaged journal's
+    /// way out. Where nothing is damaged it is [`Journal::export_json`].
+    pub fn export_sound_json(&self) -> Result<(String, u32)> {
+        export::sound_document(self)
+    }
+
     /// [`Journal::import_json_as`] with nothing said ([`ImportAs::Auto`]).
     pub fn import_json(&mut self, json: &str) -> Result<ImportReport> {
         self.import_json_as(json, ImportAs::Auto)

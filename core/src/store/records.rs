@@ -252,6 +252,37 @@ pub(crate) fn count_sound<T: Entry>(journal: &Journal) -> Result<(u32, u32)> {
     Ok((sound, damaged))
 }
 
+impl Journal {
+    /// Every record of dated kind `T` that opens and sits under its own
+    /// tag, mine then my partner's, each by day; and how many did not (left
+    /// out). For saving what is sound from a damaged journal.
+    pub(crate) fn load_all_sound<T: Dated>(&self) -> Result<(Vec<Saved<T>>, u32)> {
+        let keys = self.keys()?;
+        let tag_of_id: HashMap<Vec<u8>, Vec<u8>> = self
+            .conn
+            .prepare(T::TABLE.sql.ids_and_tags)?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare(T::TABLE.sql.all)?;
+        let mut rows = stmt.query([])?;
+        let mut buf = Zeroizing::new(Vec::new());
+        let (mut out, mut skipped) = (Vec::new(), 0u32);
+        while let Some(row) = rows.next()? {
+            let sound = RawRecord::from_row(row).ok().and_then(|raw| {
+                let saved: Saved<T> = raw.open_with(keys, T::TABLE, &mut buf).ok()?;
+                let tag = tag_of::<T>(keys, saved.author, &saved.value.key());
+                (tag_of_id.get(raw.id) == Some(&tag)).then_some(saved)
+            });
+            match sound {
+                Some(saved) => out.push(saved),
+                None => skipped = skipped.saturating_add(1),
+            }
+        }
+        out.sort_by_key(|s| (s.author != Author::Me, s.value.day()));
+        Ok((out, skipped))
+    }
+}
+
 /// How many rows of the kinds that count as entries the file holds (a
 /// kind newer than the file has no table there, and none). Reads row
 /// counts only: no key is needed.
