@@ -267,6 +267,17 @@ fn a_raised_passphrase_iteration_count_is_refused_before_any_key_work() {
         .unwrap();
     assert!(matches!(fx.open(pass(PASSPHRASE)), Err(Error::Corrupt)));
     assert!(fx.open(device(&DEVICE)).is_ok());
+    // So is anything above four times this build's count (which stalled
+    // each attempt about ten seconds at 10,000,000): refused, not derived.
+    for count in [10_000_000, 2_400_001] {
+        fx.raw()
+            .execute(
+                "UPDATE key_wraps SET iterations = ?1 WHERE method = 'passphrase'",
+                [count],
+            )
+            .unwrap();
+        assert!(matches!(fx.open(pass(PASSPHRASE)), Err(Error::Corrupt)), "{count}");
+    }
 }
 
 #[test]

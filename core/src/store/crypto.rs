@@ -26,7 +26,7 @@ const _: () = assert!(ID_LEN == 16);
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// Most PBKDF2 iterations a stored wrap may ask for; more means the file was
 /// altered to stall an unlock.
-pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
+pub const MAX_PBKDF2_ITERATIONS: u32 = 2_400_000;
 /// Shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 6;
 /// Version of the sealed-record format, bound into every record.

@@ -135,7 +135,7 @@ impl Journal {
         if !(1..=crypto::MAX_PBKDF2_ITERATIONS).contains(&opts.kdf_iterations) {
             return Err(invalid(
                 crate::error::Field::KdfIterations,
-                "must be from 1 to 10,000,000",
+                "must be from 1 to 2,400,000",
             ));
         }
         if path.exists() {
