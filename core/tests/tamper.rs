@@ -276,7 +276,10 @@ fn a_raised_passphrase_iteration_count_is_refused_before_any_key_work() {
                 [count],
             )
             .unwrap();
-        assert!(matches!(fx.open(pass(PASSPHRASE)), Err(Error::Corrupt)), "{count}");
+        assert!(
+            matches!(fx.open(pass(PASSPHRASE)), Err(Error::Corrupt)),
+            "{count}"
+        );
     }
 }
 
