@@ -43,9 +43,9 @@ mod merge;
 mod read;
 mod unique;
 
-use crate::entries::{Author, KINDS, Saved};
+use crate::entries::{Author, Saved};
 use crate::error::{Error, Result, invalid};
-use crate::store::{Journal, count_entries, put_saved};
+use crate::store::{Journal, put_saved};
 
 /// The value of the document's `format` field.
 pub const FORMAT: &str = "tandem-export";
@@ -115,7 +115,7 @@ impl Journal {
         let file = import::parse(json, self.today()?)?;
         let mine = self.journal_id()?;
         let same_journal = file.journal_id == Some(mine);
-        let empty = count_entries(&self.conn, KINDS)? == 0;
+        let empty = !self.holds_entries()?;
         let mut report = ImportReport::default();
         let (checkins, reflections) = match how {
             ImportAs::Partner if same_journal => return Err(own_file_as_partner()),

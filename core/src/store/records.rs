@@ -189,67 +189,46 @@ pub(crate) fn put_saved<T: Entry>(
     Ok(())
 }
 
-/// Opens every record of kind `T` and checks that the table holds exactly
-/// those, each under the tag of its own author and natural key (which are
-/// part of the file format: the tags on disk are made from them).
-pub(crate) fn verify_kind<T: Entry>(journal: &Journal) -> Result<()> {
+/// Every record of kind `T` that opens and sits under the tag of its own
+/// author and natural key (which are part of the file format: the tags on
+/// disk are made from them), in table order; and how many rows do not.
+fn sound_records<T: Entry>(journal: &Journal) -> Result<(Vec<Saved<T>>, u32)> {
     let keys = journal.keys()?;
-    let mut expected: HashMap<Id, Vec<u8>> = HashMap::new();
-    {
-        let mut stmt = journal.conn.prepare(T::TABLE.sql.all)?;
-        let mut rows = stmt.query([])?;
-        let mut buf = Zeroizing::new(Vec::new());
-        while let Some(row) = rows.next()? {
-            let raw = RawRecord::from_row(row)?;
-            let saved: Saved<T> = raw.open_with(keys, T::TABLE, &mut buf)?;
-            let tag = tag_of::<T>(keys, saved.author, &saved.value.key());
-            if expected.insert(saved.id.0, tag).is_some() {
-                return Err(Error::Corrupt);
-            }
-        }
-    }
-    let mut stmt = journal.conn.prepare(T::TABLE.sql.ids_and_tags)?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let id: Id = row
-            .get::<_, Vec<u8>>(0)?
-            .try_into()
-            .map_err(|_| Error::Corrupt)?;
-        let tag: Vec<u8> = row.get(1)?;
-        if expected.remove(&id) != Some(tag) {
-            return Err(Error::Corrupt);
-        }
-    }
-    if !expected.is_empty() {
-        return Err(Error::Corrupt);
-    }
-    Ok(())
-}
-
-/// Opens every record of kind `T`, counting those that open and sit under
-/// the tag of their own author and key, and those that do not.
-pub(crate) fn count_sound<T: Entry>(journal: &Journal) -> Result<(u32, u32)> {
-    let keys = journal.keys()?;
-    let mut stmt = journal.conn.prepare(T::TABLE.sql.all)?;
-    let mut tags = journal.conn.prepare(T::TABLE.sql.ids_and_tags)?;
-    let tag_of_id: HashMap<Vec<u8>, Vec<u8>> = tags
+    let tag_of_id: HashMap<Vec<u8>, Vec<u8>> = journal
+        .conn
+        .prepare(T::TABLE.sql.ids_and_tags)?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = journal.conn.prepare(T::TABLE.sql.all)?;
     let mut rows = stmt.query([])?;
     let mut buf = Zeroizing::new(Vec::new());
-    let (mut sound, mut damaged) = (0u32, 0u32);
+    let (mut out, mut damaged) = (Vec::new(), 0u32);
     while let Some(row) = rows.next()? {
-        let whole = RawRecord::from_row(row).ok().and_then(|raw| {
+        let sound = RawRecord::from_row(row).ok().and_then(|raw| {
             let saved: Saved<T> = raw.open_with(keys, T::TABLE, &mut buf).ok()?;
             let tag = tag_of::<T>(keys, saved.author, &saved.value.key());
-            (tag_of_id.get(raw.id) == Some(&tag)).then_some(())
+            (tag_of_id.get(raw.id) == Some(&tag)).then_some(saved)
         });
-        match whole {
-            Some(()) => sound = sound.saturating_add(1),
+        match sound {
+            Some(saved) => out.push(saved),
             None => damaged = damaged.saturating_add(1),
         }
     }
-    Ok((sound, damaged))
+    Ok((out, damaged))
+}
+
+/// Checks that every record of kind `T` opens under its own tag.
+pub(crate) fn verify_kind<T: Entry>(journal: &Journal) -> Result<()> {
+    match sound_records::<T>(journal)? {
+        (_, 0) => Ok(()),
+        _ => Err(Error::Corrupt),
+    }
+}
+
+/// How many records of kind `T` open under their own tag, and how many do not.
+pub(crate) fn count_sound<T: Entry>(journal: &Journal) -> Result<(u32, u32)> {
+    let (sound, damaged) = sound_records::<T>(journal)?;
+    Ok((crate::num::count_u32(sound.len()), damaged))
 }
 
 impl Journal {
@@ -257,29 +236,9 @@ impl Journal {
     /// tag, mine then my partner's, each by day; and how many did not (left
     /// out). For saving what is sound from a damaged journal.
     pub(crate) fn load_all_sound<T: Dated>(&self) -> Result<(Vec<Saved<T>>, u32)> {
-        let keys = self.keys()?;
-        let tag_of_id: HashMap<Vec<u8>, Vec<u8>> = self
-            .conn
-            .prepare(T::TABLE.sql.ids_and_tags)?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.conn.prepare(T::TABLE.sql.all)?;
-        let mut rows = stmt.query([])?;
-        let mut buf = Zeroizing::new(Vec::new());
-        let (mut out, mut skipped) = (Vec::new(), 0u32);
-        while let Some(row) = rows.next()? {
-            let sound = RawRecord::from_row(row).ok().and_then(|raw| {
-                let saved: Saved<T> = raw.open_with(keys, T::TABLE, &mut buf).ok()?;
-                let tag = tag_of::<T>(keys, saved.author, &saved.value.key());
-                (tag_of_id.get(raw.id) == Some(&tag)).then_some(saved)
-            });
-            match sound {
-                Some(saved) => out.push(saved),
-                None => skipped = skipped.saturating_add(1),
-            }
-        }
+        let (mut out, damaged) = sound_records::<T>(self)?;
         out.sort_by_key(|s| (s.author != Author::Me, s.value.day()));
-        Ok((out, skipped))
+        Ok((out, damaged))
     }
 }
 
