@@ -14,6 +14,10 @@ pub enum JournalError {
     /// A record or key wrap failed its integrity check: the file was altered or damaged.
     #[error("the journal is damaged")]
     Corrupt,
+    /// Rows were put back from another time (an older revision, a deleted
+    /// entry, a row of another copy); `Journal.openDamaged` reads what is sound.
+    #[error("the journal holds rows from another time")]
+    OutOfStep,
     /// The file was written by a newer version of Tandem; it is left untouched.
     #[error(
         "the journal was written by a newer version (format {found}, this build reads up to {supported})"
@@ -80,6 +84,7 @@ impl From<CoreError> for JournalError {
         match e {
             CoreError::WrongKey => JournalError::WrongKey,
             CoreError::Corrupt => JournalError::Corrupt,
+            CoreError::OutOfStep => JournalError::OutOfStep,
             CoreError::NewerVersion { found, supported } => {
                 JournalError::NewerVersion { found, supported }
             }
@@ -117,6 +122,7 @@ pub fn error_sentence(error: JournalError) -> String {
         }
         JournalError::WrongKey => Sentence::WrongKey,
         JournalError::Corrupt => Sentence::Corrupt,
+        JournalError::OutOfStep => Sentence::OutOfStep,
         JournalError::NewerVersion { .. } => Sentence::NewerVersion,
         JournalError::NotAJournal => Sentence::NotAJournal,
         JournalError::NotABackup => Sentence::NotABackup,

@@ -112,10 +112,25 @@ pub fn restore_journal(
 pub struct Health {
     /// SQLite's own check of the file's pages and indexes passed.
     pub file_whole: bool,
+    /// The tables and indexes are the ones Tandem made, and nothing else.
+    pub schema_as_made: bool,
+    /// The rows are the ones the journal last wrote: none put back from
+    /// another time.
+    pub rows_in_step: bool,
     /// Records (of every kind) that open and sit under their own tag.
     pub sound: u32,
     /// Records that do not: altered, damaged, or moved from another row.
     pub damaged: u32,
+}
+
+/// What `Journal.exportSoundJson()` gives: the export of every record that
+/// opens, and how many were left out.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SoundExport {
+    /// The export document (unencrypted: the same schema as `exportJson`).
+    pub json: String,
+    /// Records that could not be read and are not in it.
+    pub left_out: u32,
 }
 
 /// Checks that the backup at `backup` is whole and opens with `unlock`, as a
@@ -183,6 +198,16 @@ impl Journal {
     #[uniffi::constructor]
     pub fn open(path: String, unlock: Unlock) -> Result<Arc<Self>> {
         let journal = tc::Journal::open(PathBuf::from(path), unlock.try_into()?)?;
+        Ok(Journal::wrap(journal))
+    }
+
+    /// Opens a journal that `open` refuses as damaged (`Corrupt`,
+    /// `OutOfStep`), only to save what is sound: `health` says what is
+    /// wrong, `exportSoundJson` holds what opens, and every write fails with
+    /// the error `open` gave.
+    #[uniffi::constructor]
+    pub fn open_damaged(path: String, unlock: Unlock) -> Result<Arc<Self>> {
+        let journal = tc::Journal::open_damaged(PathBuf::from(path), unlock.try_into()?)?;
         Ok(Journal::wrap(journal))
     }
 
@@ -424,6 +449,13 @@ impl Journal {
         self.with(|j| j.export_json())
     }
 
+    /// The export of every record that opens in a damaged journal, and how
+    /// many were left out (plaintext, like `export_json`).
+    pub fn export_sound_json(&self) -> Result<SoundExport> {
+        self.with(|j| j.export_sound_json())
+            .map(|(json, left_out)| SoundExport { json, left_out })
+    }
+
     /// Imports an export, merging by author, day, id and revision. An
     /// export of another journal into a journal that holds entries is
     /// `FromAnotherJournal` until the user says whose it is (`import_json_as`).
@@ -443,6 +475,8 @@ impl Journal {
     pub fn health(&self) -> Result<Health> {
         self.with(|j| j.health()).map(|h| Health {
             file_whole: h.file_whole,
+            schema_as_made: h.schema_as_made,
+            rows_in_step: h.rows_in_step,
             sound: h.sound,
             damaged: h.damaged,
         })

@@ -33,8 +33,8 @@ pub use insights::{
     Trend, TrendLine, WeekPoint, WeekSummary, Window,
 };
 pub use journal::{
-    Health, Journal, NewJournal, Unlock, check_backup, create_journal, min_passphrase_chars,
-    restore_journal, unlock_methods_at,
+    Health, Journal, NewJournal, SoundExport, Unlock, check_backup, create_journal,
+    min_passphrase_chars, restore_journal, unlock_methods_at,
 };
 pub use summary::{DateRange, SectionChoice, default_summary_sections, summary_sections};
 pub use vocab::{

@@ -148,7 +148,7 @@ mirror_enum! {
 mirror_enum! {
     /// Something a screen may have to say; `sentence` gives its words.
     Sentence = tc::Sentence {
-        WrongKey, Corrupt, NewerVersion, NotAJournal, NotABackup, WouldReplace,
+        WrongKey, Corrupt, OutOfStep, NewerVersion, NotAJournal, NotABackup, WouldReplace,
         FromAnotherJournal, NotFound, AlreadyExists, Locked, Closed, Io, Database, Unknown,
         PassphrasesDiffer, CodeDiffers, NoSection, CheckInIncomplete,
     }

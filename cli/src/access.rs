@@ -91,6 +91,20 @@ pub fn new_passphrase(env: &str) -> Result<Passphrase, Failure> {
 /// Opens the journal at `path`: with the recovery code when
 /// `TANDEM_RECOVERY_CODE` is set, else with the passphrase.
 pub fn open(path: &Path) -> Result<Journal, Failure> {
+    open_with(path, |p, u| Journal::open(p, u))
+}
+
+/// Opens a journal that a plain open refuses as damaged, to check it or
+/// to save what is sound (`tandem check`, `export --salvage`); every write
+/// to it is refused.
+pub fn open_damaged(path: &Path) -> Result<Journal, Failure> {
+    open_with(path, |p, u| Journal::open_damaged(p, u))
+}
+
+fn open_with(
+    path: &Path,
+    open: fn(&Path, Unlock) -> tandem_core::Result<Journal>,
+) -> Result<Journal, Failure> {
     if !path.is_file() {
         return Err(Failure::plain(format!(
             "no journal at {}; create one with `tandem init` or try `tandem demo`",
@@ -107,7 +121,7 @@ pub fn open(path: &Path) -> Result<Journal, Failure> {
             "passphrase",
         ),
     };
-    Journal::open(path, unlock).map_err(|e| match e {
+    open(path, unlock).map_err(|e| match e {
         Error::WrongKey => Failure::plain(format!("that {what} does not open this journal")),
         other => other.into(),
     })

@@ -59,7 +59,13 @@ impl From<Error> for Failure {
     fn from(e: Error) -> Self {
         let message = match &e {
             Error::Corrupt => "the journal is damaged: a record failed its integrity check; \
-                               nothing was changed"
+                               nothing was changed (`tandem check` says more, and \
+                               `tandem export --salvage` saves what can be read)"
+                .to_string(),
+            Error::OutOfStep => "the journal holds rows from another time: an older revision, \
+                                 a deleted entry or a row from another copy was put back; \
+                                 nothing was changed (restore your latest backup, or save \
+                                 what can be read with `tandem export --salvage`)"
                 .to_string(),
             Error::AlreadyExists => {
                 "a journal already exists there; nothing was changed".to_string()
@@ -149,7 +155,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
         }
         Command::Reflections(r) => reflections(&access::open(&path()?)?, &r),
         Command::Vocab => Ok(render::vocab()),
-        Command::Check => check(&access::open(&path()?)?),
+        Command::Check => check(&access::open_damaged(&path()?)?),
         Command::Week { date } => {
             let j = access::open(&path()?)?;
             let day = or_today(&j, date)?;
@@ -178,7 +184,15 @@ fn run(cli: Cli) -> Result<String, Failure> {
             file,
             force,
             salvage,
-        } => export::export(&access::open(&path()?)?, &file, force, salvage),
+        } => {
+            let path = path()?;
+            let journal = if salvage {
+                access::open_damaged(&path)?
+            } else {
+                access::open(&path)?
+            };
+            export::export(&journal, &file, force, salvage)
+        }
         Command::Import {
             file,
             partner,
@@ -229,16 +243,27 @@ fn check(j: &Journal) -> Result<String, Failure> {
             h.sound
         ));
     }
-    let file = if h.file_whole {
-        ""
-    } else {
-        "SQLite finds the file damaged. "
-    };
+    let mut found = Vec::new();
+    if !h.file_whole {
+        found.push("SQLite finds the file damaged".to_string());
+    }
+    if !h.schema_as_made {
+        found.push("its tables were changed outside Tandem".to_string());
+    }
+    if !h.rows_in_step {
+        found.push("some rows were put back from another time".to_string());
+    }
+    if h.damaged > 0 {
+        found.push(format!(
+            "{} of {} records cannot be read",
+            h.damaged,
+            h.sound.saturating_add(h.damaged)
+        ));
+    }
     Err(Failure::plain(format!(
-        "{file}{} of {} records cannot be read; restore the journal from an earlier backup \
-         if you have one",
-        h.damaged,
-        h.sound.saturating_add(h.damaged)
+        "{}; restore the journal from an earlier backup if you have one, or save what can be \
+         read with `tandem export --salvage`",
+        found.join("; ")
     )))
 }
 

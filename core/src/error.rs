@@ -14,6 +14,14 @@ pub enum Error {
     /// A stored record or key wrap failed authentication: the file was altered or damaged.
     #[error("the journal is damaged: a record failed its integrity check")]
     Corrupt,
+    /// The rows present are not the ones the journal last wrote: an older
+    /// revision, a deleted entry or a row of another copy was put back
+    /// (the digest of rows differs). Open refuses the file;
+    /// [`crate::Journal::open_damaged`] reads what is sound.
+    #[error(
+        "the journal holds rows from another time: an older revision, a deleted entry or a row from another copy was put back"
+    )]
+    OutOfStep,
     /// The file was written by a newer version of Tandem; it is left untouched.
     #[error(
         "the journal was written by a newer version of Tandem (format {found}, this build reads up to {supported})"

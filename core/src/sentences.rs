@@ -111,6 +111,8 @@ pub enum Sentence {
     WrongKey,
     /// [`Error::Corrupt`].
     Corrupt,
+    /// [`Error::OutOfStep`].
+    OutOfStep,
     /// [`Error::NewerVersion`].
     NewerVersion,
     /// [`Error::NotAJournal`].
@@ -152,6 +154,10 @@ impl Sentence {
             Sentence::WrongKey => "That didn't unlock the journal. Check it and try again.",
             Sentence::Corrupt => {
                 "The journal file is damaged and can't be read. Restore it from a backup."
+            }
+            Sentence::OutOfStep => {
+                "Some of this journal's entries were put back from an older copy of it. \
+                 Restore your latest backup, or save what can be read."
             }
             Sentence::NewerVersion => {
                 "This journal was saved by a newer version of Tandem. Update the app to open it."
@@ -203,6 +209,7 @@ impl Error {
             }
             Error::WrongKey => Sentence::WrongKey,
             Error::Corrupt => Sentence::Corrupt,
+            Error::OutOfStep => Sentence::OutOfStep,
             Error::NewerVersion { .. } => Sentence::NewerVersion,
             Error::NotAJournal => Sentence::NotAJournal,
             Error::NotABackup => Sentence::NotABackup,

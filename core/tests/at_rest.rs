@@ -216,7 +216,7 @@ fn record_rows_hold_only_fixed_size_random_fields_and_padded_ciphertext() {
     assert_eq!(shape("tag"), blobs(16));
     assert_eq!(shape("key_id"), blobs(16));
     assert_eq!(shape("nonce"), blobs(12));
-    for column in ["format", "revision"] {
+    for (column, want) in [("format", 2), ("revision", 1)] {
         let sql = format!("SELECT typeof({column}), {column} FROM checkins");
         let mut stmt = conn.prepare(&sql).unwrap();
         let values: Vec<(String, i64)> = stmt
@@ -224,7 +224,7 @@ fn record_rows_hold_only_fixed_size_random_fields_and_padded_ciphertext() {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        assert_eq!(values, vec![("integer".to_string(), 1); 3], "{column}");
+        assert_eq!(values, vec![("integer".to_string(), want); 3], "{column}");
     }
     let sealed = shape("sealed");
     assert_eq!(sealed.len(), 3);

@@ -282,8 +282,8 @@ fn a_backup_is_a_marked_tandem_file_without_the_device_wrap() {
     let version: u32 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    // "Tndm", format 3.
-    assert_eq!((app, version), (0x546e_646d, 3));
+    // "Tndm", format 4.
+    assert_eq!((app, version), (0x546e_646d, 4));
     let kind: Vec<u8> = conn
         .query_row("SELECT value FROM meta WHERE name = 'kind'", [], |r| {
             r.get(0)
@@ -605,14 +605,14 @@ fn files_that_are_not_backups_are_refused_and_change_nothing() {
 fn a_backup_from_a_newer_version_is_refused_and_changes_nothing() {
     let old = old_phone();
     let newer = altered(&old, "newer.tandem", |_| {});
-    raw(&newer).pragma_update(None, "user_version", 4).unwrap();
+    raw(&newer).pragma_update(None, "user_version", 5).unwrap();
     for unlock in [pass(PASSPHRASE), pass(OTHER_PASSPHRASE)] {
         assert_refused(&newer, unlock, true, "newer", &old.fx.code, |e| {
             matches!(
                 e,
                 Error::NewerVersion {
-                    found: 4,
-                    supported: 3
+                    found: 5,
+                    supported: 4
                 }
             )
         });

@@ -49,6 +49,7 @@ fn variant(e: &Error) -> &'static str {
     match e {
         Error::WrongKey => "WrongKey",
         Error::Corrupt => "Corrupt",
+        Error::OutOfStep => "OutOfStep",
         Error::NewerVersion { .. } => "NewerVersion",
         Error::NotAJournal => "NotAJournal",
         Error::NotABackup => "NotABackup",
@@ -141,6 +142,31 @@ fn no_error_message_repeats_a_note_a_date_a_passphrase_or_a_recovery_code() {
         Ok(_) => panic!("created over an existing journal"),
     }
 
+    // An older revision of a row put back.
+    let row_of = |id: &[u8]| -> Vec<rusqlite::types::Value> {
+        fx.raw()
+            .query_row("SELECT * FROM checkins WHERE id = ?1", [id], |r| {
+                (0..7).map(|i| r.get(i)).collect()
+            })
+            .unwrap()
+    };
+    let put_row = |row: &[rusqlite::types::Value]| {
+        fx.raw()
+            .execute(
+                "INSERT OR REPLACE INTO checkins VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                rusqlite::params_from_iter(row),
+            )
+            .unwrap();
+    };
+    let first = row_of(&saved.id.0);
+    let mut again = fx.open_device();
+    again.save_checkin(canary_checkin(SAVED_DAY)).unwrap();
+    drop(again);
+    let second = row_of(&saved.id.0);
+    put_row(&first);
+    errors.push(fx.open(device(&DEVICE)).unwrap_err());
+    put_row(&second);
+
     // A damaged record.
     {
         let conn = fx.raw();
@@ -200,6 +226,7 @@ fn no_error_message_repeats_a_note_a_date_a_passphrase_or_a_recovery_code() {
             "NewerVersion",
             "NotAJournal",
             "NotFound",
+            "OutOfStep",
             "WrongKey"
         ]
     );

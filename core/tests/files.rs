@@ -68,7 +68,7 @@ fn a_journal_from_a_newer_version_is_refused_and_left_byte_for_byte_unchanged() 
         let err = fx.open(unlock).unwrap_err();
         match err {
             // This build writes and reads format 3.
-            Error::NewerVersion { found, supported } => assert_eq!((found, supported), (99, 3)),
+            Error::NewerVersion { found, supported } => assert_eq!((found, supported), (99, 4)),
             ref other => panic!("expected NewerVersion, got {other:?}"),
         }
         assert_no_user_content(&err, &forbidden());
@@ -84,7 +84,7 @@ fn a_journal_from_a_newer_version_is_refused_and_left_byte_for_byte_unchanged() 
 
     // The file is still the journal it was: put the version back and it opens.
     let conn = fx.raw();
-    conn.pragma_update(None, "user_version", 3).unwrap();
+    conn.pragma_update(None, "user_version", 4).unwrap();
     drop(conn);
     let journal = fx.open_device();
     assert_eq!(
@@ -282,6 +282,6 @@ fn creating_leaves_only_the_journal_file_once_it_is_closed() {
     assert_eq!(&files["journal.tandem"][..16], b"SQLite format 3\0");
     // PRAGMA application_id sits big-endian at offset 68: "Tndm".
     assert_eq!(&files["journal.tandem"][68..72], b"Tndm");
-    // PRAGMA user_version at offset 60: 3.
-    assert_eq!(&files["journal.tandem"][60..64], &[0, 0, 0, 3]);
+    // PRAGMA user_version at offset 60: 4.
+    assert_eq!(&files["journal.tandem"][60..64], &[0, 0, 0, 4]);
 }

@@ -178,7 +178,9 @@ fn a_checkin_ciphertext_moved_into_the_reflections_table_reads_as_corrupt() {
         let value = get_blob(&conn, "checkins", column, &a.id.0);
         set_blob(&conn, "reflections", column, &r.id.0, &value);
     }
-    let journal = fx.open_device();
+    // The reflection row now carries another id: rows out of step.
+    fx.assert_open_refused(&Error::OutOfStep, "a check-in's id in the reflections");
+    let journal = fx.open_damaged();
     let one = journal.reflection(day(DAY_A));
     assert_corrupt(one, "reflection() holding a check-in's ciphertext");
     assert_corrupt(
@@ -192,10 +194,17 @@ fn a_checkin_ciphertext_moved_into_the_reflections_table_reads_as_corrupt() {
 fn a_changed_revision_reads_as_corrupt() {
     let (fx, a, _b, _r) = two_day_journal();
     let conn = fx.raw();
-    // Saved once: revision 1. Up, down, negative and past u32.
+    // Saved once: revision 1. Up and down are rows out of step with the
+    // digest; negative and past u32 are no revision at all.
     for revision in [2i64, 0, -1, 1 << 32, (1 << 32) + 1, i64::MAX] {
         set_int(&conn, "checkins", "revision", &a.id.0, revision);
-        let journal = fx.open_device();
+        let want = if (0..=2).contains(&revision) {
+            Error::OutOfStep
+        } else {
+            Error::Corrupt
+        };
+        fx.assert_open_refused(&want, &format!("revision {revision}"));
+        let journal = fx.open_damaged();
         assert_checkin_reads_corrupt(&journal, DAY_A, &format!("revision {revision}"));
     }
     set_int(&conn, "checkins", "revision", &a.id.0, 1);
@@ -210,14 +219,16 @@ fn a_changed_id_format_or_key_id_reads_as_corrupt() {
     let mut new_id = a.id.0;
     new_id[0] ^= 1;
     set_blob(&conn, "checkins", "id", &a.id.0, &new_id);
-    assert_checkin_reads_corrupt(&fx.open_device(), DAY_A, "a changed id");
+    fx.assert_open_refused(&Error::OutOfStep, "a changed id");
+    assert_checkin_reads_corrupt(&fx.open_damaged(), DAY_A, "a changed id");
     set_blob(&conn, "checkins", "id", &new_id, &a.id.0);
 
-    for format in [0i64, 2, -1] {
+    // Format 1 is still read, but this record was sealed as format 2.
+    for format in [0i64, 1, 3, -1] {
         set_int(&conn, "checkins", "format", &a.id.0, format);
         assert_checkin_reads_corrupt(&fx.open_device(), DAY_A, &format!("format {format}"));
     }
-    set_int(&conn, "checkins", "format", &a.id.0, 1);
+    set_int(&conn, "checkins", "format", &a.id.0, 2);
 
     let key_id = get_blob(&conn, "checkins", "key_id", &a.id.0);
     assert_eq!(key_id.len(), 16);
@@ -230,17 +241,20 @@ fn a_changed_id_format_or_key_id_reads_as_corrupt() {
     assert_eq!(fx.open_device().checkin(day(DAY_A)).unwrap(), Some(a));
 }
 
-#[test]
-fn swapped_tags_make_each_days_read_corrupt() {
-    let (fx, a, b, _r) = two_day_journal();
-    let conn = fx.raw();
-    let tag_a = get_blob(&conn, "checkins", "tag", &a.id.0);
-    let tag_b = get_blob(&conn, "checkins", "tag", &b.id.0);
+/// Swaps two rows' tags, through a placeholder (the column is unique).
+fn swap_tags(conn: &Connection, a: &[u8], b: &[u8]) {
+    let tag_a = get_blob(conn, "checkins", "tag", a);
+    let tag_b = get_blob(conn, "checkins", "tag", b);
     assert_ne!(tag_a, tag_b);
-    // The tag column is unique: go through a placeholder.
-    set_blob(&conn, "checkins", "tag", &a.id.0, b"placeholder");
-    set_blob(&conn, "checkins", "tag", &b.id.0, &tag_a);
-    set_blob(&conn, "checkins", "tag", &a.id.0, &tag_b);
+    set_blob(conn, "checkins", "tag", a, b"placeholder");
+    set_blob(conn, "checkins", "tag", b, &tag_a);
+    set_blob(conn, "checkins", "tag", a, &tag_b);
+}
+
+#[test]
+fn swapped_tags_make_each_days_read_corrupt_and_no_save_replaces_either() {
+    let (fx, a, b, _r) = two_day_journal();
+    swap_tags(&fx.raw(), &a.id.0, &b.id.0);
 
     let journal = fx.open_device();
     for d in [DAY_A, DAY_B] {
@@ -250,8 +264,22 @@ fn swapped_tags_make_each_days_read_corrupt() {
         }
         assert_corrupt(one, &format!("checkin({d}) with swapped tags"));
     }
-    // Listing reads days from the sealed content, so it is unaffected.
-    assert_eq!(journal.checkins(None, None).unwrap(), vec![a, b]);
+    // The tag is sealed in each record, so listing sees it too.
+    assert_corrupt(journal.checkins(None, None), "checkins() with swapped tags");
+    // A save of either day would replace the other day's row: refused, and
+    // the file is as it was.
+    drop(journal);
+    let before = fx.snapshot();
+    let mut journal = fx.open_device();
+    for d in [DAY_A, DAY_B] {
+        assert_corrupt(journal.save_checkin(checkin(d)), &format!("saving {d}"));
+        assert_corrupt(journal.delete_checkin(day(d)), &format!("deleting {d}"));
+    }
+    drop(journal);
+    assert_same_files(&before, &fx.snapshot());
+    // Put back, both read as saved.
+    swap_tags(&fx.raw(), &a.id.0, &b.id.0);
+    assert_eq!(fx.open_device().checkins(None, None).unwrap(), vec![a, b]);
 }
 
 #[test]

@@ -317,7 +317,28 @@ fn opening_the_v1_fixture_upgrades_it_to_the_current_version_with_default_settin
     // Version 3 gave every journal a random id, made at the first open.
     let id = journal.journal_id().unwrap();
     drop(journal);
-    assert_eq!(header_ids(&copy), (0x546e_646d, 3));
+    // Version 4 rewrote every record in format 2 (the tag sealed too) and
+    // began the digest of rows, at that same first open.
+    assert_eq!(header_ids(&copy), (0x546e_646d, 4));
+    let raw = rusqlite::Connection::open(&copy).unwrap();
+    for table in ["checkins", "reflections", "settings", "identity"] {
+        let formats: Vec<i64> = raw
+            .prepare(&format!("SELECT DISTINCT format FROM {table}"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(formats, [2], "{table}");
+    }
+    let digest: Vec<u8> = raw
+        .query_row("SELECT value FROM meta WHERE name = 'digest'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    // Nonce, a 32-byte sum and the AEAD tag.
+    assert_eq!(digest.len(), 12 + 32 + 16);
+    drop(raw);
     let journal = Journal::open(&copy, Unlock::recovery_code(RECOVERY_CODE).unwrap()).unwrap();
     assert_eq!(journal.settings().unwrap().week_start, WeekStart::Sunday);
     assert_eq!(journal.journal_id().unwrap(), id);

@@ -88,7 +88,7 @@ fn opens_the_v2_fixture_and_reads_back_exactly() {
     drop(journal);
     // Opened once, upgraded to the current version with an id of its own,
     // and still the same entries and id when opened again.
-    assert_eq!(header_ids(&copy), (0x546e_646d, 3));
+    assert_eq!(header_ids(&copy), (0x546e_646d, 4));
     let journal = Journal::open(&copy, Unlock::passphrase(PASSPHRASE).unwrap()).unwrap();
     assert_reads_back_exactly(&journal);
     assert_eq!(journal.journal_id().unwrap(), id);

@@ -81,6 +81,9 @@ impl Dated for CheckIn {
     fn day(&self) -> NaiveDate {
         self.date
     }
+    fn days_between(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+        crate::entries::days_from(from, to, 1, |_| true)
+    }
 }
 
 /// The private section on physical and sexual closeness.

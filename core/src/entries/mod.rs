@@ -100,22 +100,25 @@ pub struct Saved<T> {
 }
 
 /// The statements for one record table, fixed at compile time so a save
-/// builds no SQL text.
+/// builds no SQL text. Rows are read as id, tag, format, key id, revision,
+/// nonce and sealed bytes.
 #[derive(Debug)]
 pub(crate) struct TableSql {
-    /// The id and revision of the row with a tag.
-    pub find_id: &'static str,
     /// The whole row with a tag.
     pub find: &'static str,
     /// Every row.
     pub all: &'static str,
-    /// The id and tag of every row.
-    pub ids_and_tags: &'static str,
+    /// Every row still in an older record format.
+    pub older: &'static str,
+    /// How many rows are in the current record format.
+    pub current: &'static str,
+    /// The id and revision of every row (for the digest).
+    pub revisions: &'static str,
     /// How many rows there are.
     pub count: &'static str,
     /// Insert, or replace the sealed part of the row with that id.
     pub upsert: &'static str,
-    /// Delete the row with a tag.
+    /// Delete the row with an id.
     pub delete: &'static str,
 }
 
@@ -144,17 +147,22 @@ macro_rules! table {
             code: $code,
             name: $name,
             sql: &$crate::entries::TableSql {
-                find_id: concat!("SELECT id, revision FROM ", $name, " WHERE tag = ?1"),
                 find: concat!(
-                    "SELECT id, format, key_id, revision, nonce, sealed FROM ",
+                    "SELECT id, tag, format, key_id, revision, nonce, sealed FROM ",
                     $name,
                     " WHERE tag = ?1"
                 ),
                 all: concat!(
-                    "SELECT id, format, key_id, revision, nonce, sealed FROM ",
+                    "SELECT id, tag, format, key_id, revision, nonce, sealed FROM ",
                     $name
                 ),
-                ids_and_tags: concat!("SELECT id, tag FROM ", $name),
+                older: concat!(
+                    "SELECT id, tag, format, key_id, revision, nonce, sealed FROM ",
+                    $name,
+                    " WHERE format < 2"
+                ),
+                current: concat!("SELECT count(*) FROM ", $name, " WHERE format = 2"),
+                revisions: concat!("SELECT id, revision FROM ", $name),
                 count: concat!("SELECT count(*) FROM ", $name),
                 upsert: concat!(
                     "INSERT INTO ",
@@ -162,9 +170,10 @@ macro_rules! table {
                     " (id, tag, format, key_id, revision, nonce, sealed)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                      ON CONFLICT (id) DO UPDATE SET format = ?3, key_id = ?4,
-                         revision = ?5, nonce = ?6, sealed = ?7"
+                         revision = ?5, nonce = ?6, sealed = ?7
+                     WHERE tag = ?2"
                 ),
-                delete: concat!("DELETE FROM ", $name, " WHERE tag = ?1"),
+                delete: concat!("DELETE FROM ", $name, " WHERE id = ?1"),
             },
         }
     };
@@ -195,6 +204,28 @@ pub(crate) trait Dated: Entry {
     type Day: DeserializeOwned + Into<NaiveDate>;
     /// The day (or the first day of the week) it is about.
     fn day(&self) -> NaiveDate;
+    /// Every day from `from` to `to` inclusive that an entry of this kind
+    /// can be about (every day; every Monday for weeks), in order.
+    fn days_between(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate>;
+}
+
+/// Every day from `from` to `to` inclusive, stepping by `step` days from
+/// the first that `keep` accepts.
+pub(crate) fn days_from(
+    from: NaiveDate,
+    to: NaiveDate,
+    step: u64,
+    keep: impl Fn(NaiveDate) -> bool,
+) -> Vec<NaiveDate> {
+    let first = from.iter_days().take(7).find(|d| keep(*d));
+    let Some(first) = first.filter(|d| *d <= to) else {
+        return Vec::new();
+    };
+    first
+        .iter_days()
+        .step_by(usize::try_from(step).unwrap_or(1))
+        .take_while(|d| *d <= to)
+        .collect()
 }
 
 /// The bytes a record's keyed tag is made from: the author and the natural
@@ -220,6 +251,8 @@ pub(crate) struct Kind {
     /// Opens every record of the kind and counts those that open and sit
     /// under their own tag, and those that do not: `(sound, damaged)`.
     pub count_sound: fn(&crate::store::Journal) -> crate::Result<(u32, u32)>,
+    /// Rewrites the kind's records of an older format in the current one.
+    pub migrate: fn(&rusqlite::Transaction<'_>, &crate::store::crypto::Keys) -> crate::Result<()>,
 }
 
 impl Kind {
@@ -230,6 +263,7 @@ impl Kind {
             counts_as_entry: T::COUNTS_AS_ENTRY,
             verify: crate::store::verify_kind::<T>,
             count_sound: crate::store::count_sound::<T>,
+            migrate: crate::store::migrate_kind::<T>,
         }
     }
 }

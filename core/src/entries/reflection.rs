@@ -1,7 +1,7 @@
 //! The weekly reflection: the article's gentle questions as structured
 //! answers, one reflection per week.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::day;
@@ -99,6 +99,9 @@ impl Dated for Reflection {
     type Day = ReflectionWeek;
     fn day(&self) -> NaiveDate {
         self.week_start
+    }
+    fn days_between(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+        crate::entries::days_from(from, to, 7, |d| d.weekday() == chrono::Weekday::Mon)
     }
 }
 

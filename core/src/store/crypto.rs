@@ -29,8 +29,13 @@ pub const PBKDF2_ITERATIONS: u32 = 600_000;
 pub const MAX_PBKDF2_ITERATIONS: u32 = 2_400_000;
 /// Shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 6;
-/// Version of the sealed-record format, bound into every record.
-pub const RECORD_FORMAT: u32 = 1;
+/// Version of the sealed-record format this build writes, bound into every
+/// record: 2 seals the row's keyed tag too, and holds a compact binary
+/// envelope. Format 1 (JSON, tag not sealed) is still read, and rewritten
+/// as format 2 on the first unlock.
+pub const RECORD_FORMAT: u32 = 2;
+/// The first format, still read.
+pub const RECORD_FORMAT_1: u32 = 1;
 
 const SALT_LEN: usize = 16;
 
@@ -177,18 +182,31 @@ pub struct RecordPlace<'a> {
     pub revision: u32,
     /// The record format version.
     pub format: u32,
+    /// The row's keyed tag of its author and natural key: sealed from
+    /// format 2 on, so a row moved under another tag no longer opens.
+    pub tag: &'a [u8],
 }
 
 impl RecordPlace<'_> {
     /// The associated data, built on the stack: every record read makes one.
-    fn aad(&self) -> Result<[u8; AAD_LEN]> {
+    fn aad(&self) -> Result<([u8; AAD_LEN], usize)> {
+        let sealed_tag: &[u8] = match self.format {
+            RECORD_FORMAT_1 => &[],
+            RECORD_FORMAT if self.tag.len() == ID_LEN => self.tag,
+            _ => return Err(Error::Corrupt),
+        };
         if self.id.len() != ID_LEN || self.key_id.len() != ID_LEN {
             return Err(Error::Corrupt);
         }
+        let label: &[u8] = if self.format == RECORD_FORMAT_1 {
+            b"tandem/v1/rec"
+        } else {
+            b"tandem/v2/rec"
+        };
         let mut aad = [0u8; AAD_LEN];
         let mut at = 0;
         for part in [
-            &b"tandem/v1/rec"[..],
+            label,
             &self.format.to_be_bytes(),
             &[self.table.code],
             &ID_LEN_BE,
@@ -196,17 +214,18 @@ impl RecordPlace<'_> {
             &ID_LEN_BE,
             self.key_id,
             &self.revision.to_be_bytes(),
+            sealed_tag,
         ] {
             aad[at..at + part.len()].copy_from_slice(part);
             at += part.len();
         }
-        Ok(aad)
+        Ok((aad, at))
     }
 }
 
-/// Length of a record's associated data: label, format, table, the two
-/// length-prefixed ids and the revision.
-const AAD_LEN: usize = 13 + 4 + 1 + 4 + ID_LEN + 4 + ID_LEN + 4;
+/// Longest associated data of a record: label, format, table, the two
+/// length-prefixed ids, the revision and (format 2) the tag.
+const AAD_LEN: usize = 13 + 4 + 1 + 4 + ID_LEN + 4 + ID_LEN + 4 + ID_LEN;
 
 /// An unlocked data key and the sub-keys derived from it.
 pub struct Keys {
@@ -214,6 +233,7 @@ pub struct Keys {
     key_id: Id,
     records: LessSafeKey,
     tags: hmac::Key,
+    digest: hmac::Key,
 }
 
 impl Keys {
@@ -227,9 +247,11 @@ impl Keys {
     fn from_dek(dek: Zeroizing<[u8; KEY_LEN]>, key_id: Id) -> Self {
         let rec = hkdf_key(&key_id, dek.as_ref(), b"tandem/v1/records");
         let tag = hkdf_key(&key_id, dek.as_ref(), b"tandem/v1/tags");
+        let digest = hkdf_key(&key_id, dek.as_ref(), b"tandem/v2/digest");
         Keys {
             records: aead_key(&rec),
             tags: hmac::Key::new(hmac::HMAC_SHA256, tag.as_ref()),
+            digest: hmac::Key::new(hmac::HMAC_SHA256, digest.as_ref()),
             dek,
             key_id,
         }
@@ -301,13 +323,17 @@ impl Keys {
         place: &RecordPlace<'_>,
         plaintext: &[u8],
     ) -> Result<([u8; NONCE_LEN], Vec<u8>)> {
+        if place.format != RECORD_FORMAT {
+            return Err(Error::Corrupt);
+        }
+        let (aad, aad_len) = place.aad()?;
         let nonce = random_nonce()?;
         let mut buf = Vec::with_capacity(plaintext.len() + AES_256_GCM.tag_len());
         buf.extend_from_slice(plaintext);
         self.records
             .seal_in_place_append_tag(
                 Nonce::assume_unique_for_key(nonce),
-                Aad::from(place.aad()?),
+                Aad::from(&aad[..aad_len]),
                 &mut buf,
             )
             .map_err(|_| Error::Corrupt)?;
@@ -339,11 +365,11 @@ impl Keys {
         ciphertext: &[u8],
         buf: &'b mut Zeroizing<Vec<u8>>,
     ) -> Result<&'b [u8]> {
-        if place.key_id != self.key_id || place.format != RECORD_FORMAT {
+        if place.key_id != self.key_id {
             return Err(Error::Corrupt);
         }
         let nonce = Nonce::try_assume_unique_for_key(nonce).map_err(|_| Error::Corrupt)?;
-        let aad = place.aad()?;
+        let (aad, aad_len) = place.aad()?;
         if buf.capacity() < ciphertext.len() {
             // Growing in place would free the old bytes unwiped; the old
             // buffer is wiped as it is dropped here instead.
@@ -353,7 +379,7 @@ impl Keys {
         buf.extend_from_slice(ciphertext);
         let plain = self
             .records
-            .open_in_place(nonce, Aad::from(aad), &mut buf[..])
+            .open_in_place(nonce, Aad::from(&aad[..aad_len]), &mut buf[..])
             .map_err(|_| Error::Corrupt)?;
         Ok(plain)
     }
@@ -366,6 +392,56 @@ impl Keys {
         ctx.update(&[table.code]);
         ctx.update(natural_key);
         ctx.sign().as_ref()[..ID_LEN].to_vec()
+    }
+}
+
+/// Length of a sealed digest: nonce, the 32-byte sum and the AEAD tag.
+pub const SEALED_DIGEST_LEN: usize = NONCE_LEN + 32 + 16;
+
+impl Keys {
+    /// A keyed hash of one live row: its table, id and revision. The
+    /// journal's digest is the sum of these over every row.
+    pub fn row_hash(&self, table: Table, id: &[u8], revision: u32) -> [u8; 32] {
+        let mut ctx = hmac::Context::with_key(&self.digest);
+        ctx.update(&[table.code]);
+        ctx.update(id);
+        ctx.update(&revision.to_be_bytes());
+        let mut out = [0u8; 32];
+        out.copy_from_slice(ctx.sign().as_ref());
+        out
+    }
+
+    fn digest_aad(&self) -> Vec<u8> {
+        [b"tandem/v2/digest".as_slice(), &self.key_id].concat()
+    }
+
+    /// Seals the journal's digest: nonce then ciphertext.
+    pub fn seal_digest(&self, sum: &[u8; 32]) -> Result<Vec<u8>> {
+        let nonce = random_nonce()?;
+        let mut buf = sum.to_vec();
+        self.records
+            .seal_in_place_append_tag(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(self.digest_aad()),
+                &mut buf,
+            )
+            .map_err(|_| Error::Corrupt)?;
+        Ok([nonce.as_slice(), &buf].concat())
+    }
+
+    /// Opens a sealed digest; anything altered gives [`Error::Corrupt`].
+    pub fn open_digest(&self, sealed: &[u8]) -> Result<[u8; 32]> {
+        if sealed.len() != SEALED_DIGEST_LEN {
+            return Err(Error::Corrupt);
+        }
+        let (nonce, ct) = sealed.split_at(NONCE_LEN);
+        let nonce = Nonce::try_assume_unique_for_key(nonce).map_err(|_| Error::Corrupt)?;
+        let mut buf = ct.to_vec();
+        let plain = self
+            .records
+            .open_in_place(nonce, Aad::from(self.digest_aad()), &mut buf)
+            .map_err(|_| Error::Corrupt)?;
+        plain.try_into().map_err(|_| Error::Corrupt)
     }
 }
 
@@ -406,6 +482,7 @@ mod tests {
             key_id: &kid,
             revision: 3,
             format: RECORD_FORMAT,
+            tag: &[9u8; 16],
         };
         let (nonce, ct) = keys.seal(&place, b"hello").unwrap();
         assert_eq!(&keys.open(&place, &nonce, &ct).unwrap()[..], b"hello");
@@ -420,6 +497,14 @@ mod tests {
             },
             RecordPlace {
                 revision: 4,
+                ..place
+            },
+            RecordPlace {
+                tag: &[10u8; 16],
+                ..place
+            },
+            RecordPlace {
+                format: RECORD_FORMAT_1,
                 ..place
             },
         ];

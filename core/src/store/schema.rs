@@ -10,11 +10,11 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x546e_646d;
 
 /// The schema version this build writes and reads.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// Each step brings the file from the version before it to its own.
 /// Append new steps; never edit one that has shipped.
-const STEPS: &[(u32, &str)] = &[(1, V1), (2, V2), (3, V3)];
+const STEPS: &[(u32, &str)] = &[(1, V1), (2, V2), (3, V3), (4, V4)];
 
 /// Version 1: key wraps, check-ins and reflections. Record tables hold a
 /// random id, a keyed tag of the day, format and key ids, the revision, a
@@ -78,6 +78,18 @@ CREATE TABLE identity (
     nonce    BLOB NOT NULL,
     sealed   BLOB NOT NULL
 ) STRICT, WITHOUT ROWID;
+";
+
+/// Version 4: record format 2 (the tag sealed in each record, a binary
+/// envelope) and the sealed digest of every row's id and revision in
+/// `meta`; each record table gets an index of its revisions, so checking
+/// the digest reads ids and revisions without a sealed byte. The records
+/// themselves are rewritten once the key is proven (`Journal::ready`).
+const V4: &str = "
+CREATE INDEX checkins_revisions ON checkins (revision);
+CREATE INDEX reflections_revisions ON reflections (revision);
+CREATE INDEX settings_revisions ON settings (revision);
+CREATE INDEX identity_revisions ON identity (revision);
 ";
 
 /// Sets the connection's PRAGMAs. `journal_mode=WAL` writes only when the

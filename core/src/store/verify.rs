@@ -60,6 +60,20 @@ pub(crate) fn check_backup_file(path: &Path) -> Result<()> {
     close(conn)
 }
 
+/// SQLite's `PRAGMA quick_check`: every page and cell count, without the
+/// index-against-table cross-check of `integrity_check`. A damaged page
+/// header that would hide rows is [`Error::Corrupt`].
+pub(crate) fn quick_check(conn: &Connection) -> Result<()> {
+    let report: Vec<String> = conn
+        .prepare("PRAGMA quick_check")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if report != ["ok"] {
+        return Err(Error::Corrupt);
+    }
+    Ok(())
+}
+
 /// Checks the fields of SQLite's 100-byte file header that SQLite would
 /// otherwise report as an unsupported file or a read-only one: the file
 /// format versions (1 rollback, 2 WAL) and the schema format (1 to 4).

@@ -34,6 +34,7 @@ impl Journal {
     /// rewrapped; no record is touched. Removing it is refused when no device
     /// key could open the journal afterwards.
     pub fn set_passphrase(&mut self, new: Option<Passphrase>) -> Result<()> {
+        self.writable()?;
         let keys = self.keys()?;
         match new {
             Some(p) => {
@@ -58,6 +59,7 @@ impl Journal {
 
     /// Adds or replaces the device-key wrap (a new phone after a restore).
     pub fn set_device_key(&mut self, device_key: DeviceKey) -> Result<()> {
+        self.writable()?;
         let wrap = self.keys()?.wrap(&Unlock::Device(device_key), 0)?;
         let tx = self.conn.transaction()?;
         insert_wrap(&tx, &wrap)?;
@@ -69,6 +71,7 @@ impl Journal {
     /// keystore key that was lost). Refused when no passphrase could open
     /// the journal afterwards; removing a wrap that is not there is no error.
     pub fn remove_device_key(&mut self) -> Result<()> {
+        self.writable()?;
         self.keys()?;
         if load_wrap(&self.conn, Method::Passphrase)?.is_none() {
             return Err(invalid(

@@ -93,6 +93,27 @@ impl Fixture {
             .expect("the device key opens the journal")
     }
 
+    /// Opens with the device key only to salvage ([`Journal::open_damaged`]);
+    /// panics if that fails.
+    pub fn open_damaged(&self) -> Journal {
+        Journal::open_damaged(&self.path, device(&DEVICE))
+            .map(|j| j.with_clock(clock(TODAY)))
+            .expect("the device key opens the journal to salvage it")
+    }
+
+    /// Asserts that opening with the device key is refused as `want`
+    /// (compared by its message) and leaves every file as it was.
+    /// The journal file itself is compared: a test's raw connection may
+    /// hold the `-wal` and `-shm` open beside it.
+    pub fn assert_open_refused(&self, want: &Error, what: &str) {
+        let before = std::fs::read(&self.path).expect("the journal file");
+        match self.open(device(&DEVICE)) {
+            Err(e) => assert_eq!(e.to_string(), want.to_string(), "{what}"),
+            Ok(_) => panic!("{what}: opened"),
+        }
+        assert_eq!(before, std::fs::read(&self.path).unwrap(), "{what}");
+    }
+
     /// Every file of the directory and its bytes.
     pub fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
         snapshot(self.dir.path())
