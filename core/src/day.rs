@@ -107,9 +107,56 @@ pub fn parse_day(field: crate::error::Field, text: &str) -> Result<NaiveDate> {
     Ok(day)
 }
 
+/// Serde for a calendar day that is compact where no one reads it: a
+/// `YYYY-MM-DD` string in human-readable formats (JSON exports, exactly as
+/// chrono writes and reads it), the day number counted from 1 January of
+/// year 1 in binary ones (the sealed records). Use with
+/// `#[serde(with = "crate::day::compact")]`.
+pub(crate) mod compact {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Writes `day`.
+    pub fn serialize<S: Serializer>(day: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            day.serialize(s)
+        } else {
+            s.serialize_i32(day.num_days_from_ce())
+        }
+    }
+
+    /// Reads a day; a number outside chrono's range is an error.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        if d.is_human_readable() {
+            return NaiveDate::deserialize(d);
+        }
+        let n = i32::deserialize(d)?;
+        NaiveDate::from_num_days_from_ce_opt(n)
+            .ok_or_else(|| serde::de::Error::custom("a day number out of range"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct Holder(#[serde(with = "compact")] NaiveDate);
+
+    #[test]
+    fn a_compact_day_is_text_in_json_and_its_day_number_in_postcard() {
+        let d = Holder(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+        assert_eq!(serde_json::to_string(&d).unwrap(), "\"2026-03-02\"");
+        // 1 January of year 1 is day 1; 2026-03-02 is day 739,677 (as
+        // Python's date(2026, 3, 2).toordinal() counts too), a zigzag varint.
+        assert_eq!(d.0.num_days_from_ce(), 739_677);
+        let bytes = postcard::to_allocvec(&d).unwrap();
+        assert_eq!(bytes, postcard::to_allocvec(&739_677i32).unwrap());
+        assert_eq!(postcard::from_bytes::<Holder>(&bytes).unwrap(), d);
+        assert!(
+            postcard::from_bytes::<Holder>(&postcard::to_allocvec(&i32::MAX).unwrap()).is_err()
+        );
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -23,6 +23,7 @@ pub const CLOSENESS_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckIn {
     /// The local calendar day this check-in is about.
+    #[serde(with = "crate::day::compact")]
     pub date: NaiveDate,
     /// Mood, 1–5.
     pub mood: u8,
@@ -67,6 +68,7 @@ impl Entry for CheckIn {
 /// A check-in's day, alone.
 #[derive(Deserialize)]
 pub(crate) struct CheckInDay {
+    #[serde(with = "crate::day::compact")]
     date: NaiveDate,
 }
 

@@ -18,6 +18,7 @@ pub const SAFETY_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
 pub struct Reflection {
     /// The first day (Monday) of the week reflected on. Saving normalises
     /// any day of the week to its Monday.
+    #[serde(with = "crate::day::compact")]
     pub week_start: NaiveDate,
     /// Who usually brought up concerns about us.
     #[serde(default)]
@@ -86,6 +87,7 @@ impl Entry for Reflection {
 /// A reflection's week, alone.
 #[derive(Deserialize)]
 pub(crate) struct ReflectionWeek {
+    #[serde(with = "crate::day::compact")]
     week_start: NaiveDate,
 }
 

@@ -108,27 +108,33 @@ impl Change {
 /// format 2 do not).
 pub(crate) fn load(conn: &Connection, keys: &Keys) -> Result<Option<Sum>> {
     let sealed: Option<Vec<u8>> = conn
-        .query_row("SELECT value FROM meta WHERE name = ?1", [DIGEST], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT value FROM meta WHERE name = ?1")?
+        .query_row([DIGEST], |r| r.get(0))
         .optional()?;
     sealed
         .map(|s| keys.open_digest(&s).map(|b| Sum::from_bytes(&b)))
         .transpose()
 }
 
-/// Seals and stores `sum` as the digest.
+/// Seals and stores `sum` as the digest. An existing row is updated in
+/// place (same length, so one page changes and the name index not at all).
 pub(crate) fn store(conn: &Connection, keys: &Keys, sum: &Sum) -> Result<()> {
-    conn.execute(
-        "INSERT OR REPLACE INTO meta (name, value) VALUES (?1, ?2)",
-        params![DIGEST, keys.seal_digest(&sum.to_bytes())?],
-    )?;
+    let sealed = keys.seal_digest(&sum.to_bytes())?;
+    let updated = conn
+        .prepare_cached("UPDATE meta SET value = ?2 WHERE name = ?1")?
+        .execute(params![DIGEST, sealed])?;
+    if updated == 0 {
+        conn.execute(
+            "INSERT INTO meta (name, value) VALUES (?1, ?2)",
+            params![DIGEST, sealed],
+        )?;
+    }
     Ok(())
 }
 
 /// The digest of the rows the file holds now, every kind. Reads only ids
-/// and revisions (through each table's revision index), never a sealed
-/// byte.
+/// and revisions, never opens a sealed byte (about 1 ms on ten years here,
+/// most of it the keyed hashes).
 pub(crate) fn of_rows(conn: &Connection, keys: &Keys) -> Result<Sum> {
     let mut sum = Sum::default();
     for kind in KINDS {

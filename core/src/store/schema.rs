@@ -82,15 +82,10 @@ CREATE TABLE identity (
 
 /// Version 4: record format 2 (the tag sealed in each record, a binary
 /// envelope) and the sealed digest of every row's id and revision in
-/// `meta`; each record table gets an index of its revisions, so checking
-/// the digest reads ids and revisions without a sealed byte. The records
-/// themselves are rewritten once the key is proven (`Journal::ready`).
-const V4: &str = "
-CREATE INDEX checkins_revisions ON checkins (revision);
-CREATE INDEX reflections_revisions ON reflections (revision);
-CREATE INDEX settings_revisions ON settings (revision);
-CREATE INDEX identity_revisions ON identity (revision);
-";
+/// `meta`. No table changes; the records are rewritten and the digest made
+/// once the key is proven (`Journal::make_ready`), and the version says an
+/// older build cannot read them.
+const V4: &str = "";
 
 /// Sets the connection's PRAGMAs. `journal_mode=WAL` writes only when the
 /// file is not yet in WAL mode, which is never true of a journal we made.

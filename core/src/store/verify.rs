@@ -5,6 +5,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -96,12 +97,22 @@ fn check_header(path: &Path) -> Result<()> {
 /// the one this build lays out; an opened backup of an older version has
 /// been upgraded to it by then. Altered schema text means a damaged file.
 pub(crate) fn check_schema(conn: &Connection) -> Result<()> {
-    let mut fresh = Connection::open_in_memory()?;
-    schema::init(&mut fresh, |_| Ok(()))?;
-    if schema_rows(conn)? != schema_rows(&fresh)? {
+    if schema_rows(conn)? != *expected_schema()? {
         return Err(Error::Corrupt);
     }
     Ok(())
+}
+
+/// The schema this build lays out, made once per process in memory.
+fn expected_schema() -> Result<&'static Vec<SchemaRow>> {
+    static EXPECTED: OnceLock<Vec<SchemaRow>> = OnceLock::new();
+    if let Some(rows) = EXPECTED.get() {
+        return Ok(rows);
+    }
+    let mut fresh = Connection::open_in_memory()?;
+    schema::init(&mut fresh, |_| Ok(()))?;
+    let rows = schema_rows(&fresh)?;
+    Ok(EXPECTED.get_or_init(|| rows))
 }
 
 /// A schema row as bytes: an altered file need not hold valid UTF-8 there.
