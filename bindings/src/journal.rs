@@ -57,8 +57,9 @@ pub struct NewJournal {
 }
 
 /// Creates a journal at `path`: with the device key, a passphrase, or both.
-/// `kdf_iterations` is for tests only (a low PBKDF2 count keeps them fast);
-/// the apps pass `None` and get the core's 600,000.
+/// `kdf_iterations` is for tests only: `Some(n)` makes passphrase wraps
+/// with a deliberately cheap Argon2id (8 KiB, `n` passes) to keep them
+/// fast; the apps pass `None` and get the core's Argon2id (64 MiB, 3 passes).
 #[uniffi::export(default(kdf_iterations = None))]
 pub fn create_journal(
     path: String,
@@ -72,7 +73,7 @@ pub fn create_journal(
             .map(|k| tc::DeviceKey::from_bytes(&k))
             .transpose()?,
         passphrase: passphrase.map(tc::Passphrase::new).transpose()?,
-        kdf_iterations: kdf_iterations.unwrap_or(defaults.kdf_iterations),
+        kdf: kdf_iterations.map_or(defaults.kdf, tc::Kdf::fast_for_tests),
     };
     let (journal, code) = tc::Journal::create(PathBuf::from(path), opts)?;
     Ok(NewJournal {
@@ -259,13 +260,10 @@ impl Journal {
         self.with_mut(|j| j.remove_device_key())
     }
 
-    /// PBKDF2 iterations for passphrases set from now on. For tests only;
-    /// the apps leave the core's default.
+    /// For tests only: passphrases set from now on use a deliberately
+    /// cheap Argon2id (8 KiB, `iterations` passes); the apps never call it.
     pub fn set_kdf_iterations(&self, iterations: u32) -> Result<()> {
-        self.with_mut(|j| {
-            j.set_kdf_iterations(iterations);
-            Ok(())
-        })
+        self.with_mut(|j| j.set_kdf(tc::Kdf::fast_for_tests(iterations)))
     }
 
     /// Pins the journal's local today (tests, or a shell that knows the

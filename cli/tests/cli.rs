@@ -50,19 +50,26 @@ fn demo_refuses_to_replace_a_file_named_by_journal_without_force() {
     assert_eq!(std::fs::read(&path).unwrap(), b"precious");
 }
 
+/// The product's passphrase KDF, written out by hand.
+const ARGON2ID: tandem_core::Kdf = tandem_core::Kdf::Argon2id {
+    memory_kib: 65_536,
+    passes: 3,
+    lanes: 1,
+};
+
 #[test]
-fn journals_made_by_the_cli_use_600000_pbkdf2_iterations() {
+fn journals_made_by_the_cli_use_argon2id_at_64_mib_and_3_passes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("j.tandem");
     let init = tandem(&path, &["init"]);
     assert!(init.status.success(), "{}", stderr(&init));
     let j = Journal::open(&path, Unlock::passphrase(PASS).unwrap()).unwrap();
-    assert_eq!(j.passphrase_iterations().unwrap(), Some(600_000));
+    assert_eq!(j.passphrase_kdf().unwrap(), Some(ARGON2ID));
     drop(j);
     let demo_path = dir.path().join("d.tandem");
     assert!(tandem(&demo_path, &["demo"]).status.success());
     let d = Journal::open(&demo_path, Unlock::passphrase(PASS).unwrap()).unwrap();
-    assert_eq!(d.passphrase_iterations().unwrap(), Some(600_000));
+    assert_eq!(d.passphrase_kdf().unwrap(), Some(ARGON2ID));
 }
 
 #[test]

@@ -116,7 +116,7 @@ fn benches(c: &mut Criterion) {
         let opts = CreateOptions {
             device_key: Some(DeviceKey::from_bytes(&DEVICE_KEY).expect("device key")),
             passphrase: None,
-            kdf_iterations: 1_000,
+            kdf: tandem_core::Kdf::fast_for_tests(1),
         };
         let (j, code) = Journal::create(&journal_path, opts).expect("create journal");
         let mut j = j.with_clock(Box::new(FixedClock::on(end_day())));

@@ -12,6 +12,12 @@
 //!   selecting every row and deserialising it into the same `Saved<CheckIn>` /
 //!   `Saved<Reflection>` values, sorted by day the same way. Goal: within 1.3x.
 //!
+//! - `week_ten_years` and `week_hundred_years`: the last week's check-ins
+//!   and reflection (`checkins` and `reflections` over Monday to Sunday), vs.
+//!   a plaintext table keyed by day (`day TEXT PRIMARY KEY, json`) read with
+//!   `WHERE day BETWEEN ?1 AND ?2` and deserialised the same way. Goal:
+//!   under 0.5 ms at either size.
+//!
 //! Ten years is exactly 3,650 check-ins and 520 reflections (see `common`).
 //!
 //! The baseline ("plaintext") is one SQLite file with the same schema shape
@@ -152,7 +158,7 @@ fn build_pair(dir: &Path, name: &str, checkins: &[CheckIn], reflections: &[Refle
     let opts = CreateOptions {
         device_key: Some(DeviceKey::from_bytes(&DEVICE_KEY).expect("device key")),
         passphrase: None,
-        kdf_iterations: 1_000,
+        kdf: tandem_core::Kdf::fast_for_tests(1),
     };
     let (j, _code) = Journal::create(&journal, opts).expect("create journal");
     let mut j = j.with_clock(Box::new(FixedClock::on(end_day())));
@@ -321,5 +327,134 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(store, benches);
+const DAY_SCHEMA: &str = "
+CREATE TABLE checkins (day TEXT PRIMARY KEY, json BLOB NOT NULL) STRICT, WITHOUT ROWID;
+CREATE TABLE reflections (day TEXT PRIMARY KEY, json BLOB NOT NULL) STRICT, WITHOUT ROWID;
+";
+
+/// A journal of `decades` tens of years and its plaintext twin keyed by day.
+fn build_by_day(dir: &Path, decades: usize) -> (Journal, Connection) {
+    let (checkins, reflections) = common::decades(decades);
+    let journal = dir.join(format!("week-{decades}.tandem"));
+    let plain = dir.join(format!("week-{decades}.plain.sqlite"));
+    let opts = CreateOptions {
+        device_key: Some(DeviceKey::from_bytes(&DEVICE_KEY).expect("device key")),
+        passphrase: None,
+        kdf: tandem_core::Kdf::fast_for_tests(1),
+    };
+    let (j, _code) = Journal::create(&journal, opts).expect("create journal");
+    let mut j = j.with_clock(Box::new(FixedClock::on(end_day())));
+    let c = j.save_checkins(checkins).expect("save check-ins");
+    let r = j.save_reflections(reflections).expect("save reflections");
+    drop(j);
+    let mut conn = plain_connection(&plain, true);
+    conn.execute_batch(DAY_SCHEMA).expect("plaintext schema");
+    let tx = conn.transaction().expect("transaction");
+    for (table, rows) in [
+        (
+            "checkins",
+            c.iter()
+                .map(|s| (s.value.date, plain_json(s)))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "reflections",
+            r.iter()
+                .map(|s| (s.value.week_start, plain_json(s)))
+                .collect(),
+        ),
+    ] {
+        let sql = format!("INSERT INTO {table} (day, json) VALUES (?1, ?2)");
+        for (day, json) in rows {
+            tx.execute(&sql, params![day.to_string(), json])
+                .expect("insert");
+        }
+    }
+    tx.commit().expect("commit");
+    conn.close().expect("close plaintext file");
+    (open_journal(&journal), plain_connection(&plain, false))
+}
+
+fn plain_json<T: Serialize>(saved: &Saved<T>) -> Vec<u8> {
+    serde_json::to_vec(&PlainEnvelope {
+        saved_at: saved.saved_at,
+        author: saved.author,
+        value: &saved.value,
+    })
+    .expect("serialise")
+}
+
+/// The plaintext rows of `table` from `from` to `to`, deserialised.
+fn plain_days<T: DeserializeOwned>(
+    conn: &Connection,
+    table: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<PlainEnvelope<T>> {
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "SELECT json FROM {table} WHERE day BETWEEN ?1 AND ?2 ORDER BY day"
+        ))
+        .expect("prepare");
+    let mut rows = stmt
+        .query(params![from.to_string(), to.to_string()])
+        .expect("query");
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().expect("row") {
+        let json = row.get_ref(0).and_then(|v| Ok(v.as_blob()?)).expect("json");
+        out.push(serde_json::from_slice(json).expect("deserialise"));
+    }
+    out
+}
+
+fn week_benches(c: &mut Criterion) {
+    let tmp = tempfile::Builder::new()
+        .prefix("tandem-bench-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .expect("temporary directory");
+    let sunday = end_day();
+    let monday = sunday
+        .checked_sub_days(chrono::Days::new(6))
+        .expect("a day");
+    for (group, decades) in [("week_ten_years", 1), ("week_hundred_years", 10)] {
+        let (journal, conn) = build_by_day(tmp.path(), decades);
+        let week = (
+            journal.checkins(Some(monday), Some(sunday)).expect("week"),
+            journal
+                .reflections(Some(monday), Some(sunday))
+                .expect("week"),
+        );
+        assert_eq!((week.0.len(), week.1.len()), (7, 1));
+        let plain: Vec<PlainEnvelope<CheckIn>> = plain_days(&conn, "checkins", monday, sunday);
+        assert_eq!(plain.len(), 7);
+        assert!(plain.iter().zip(&week.0).all(|(p, e)| p.value == e.value));
+        bench_paired(
+            c,
+            group,
+            ("encrypted", "plaintext"),
+            (30, Duration::from_secs(3)),
+            || {
+                let start = Instant::now();
+                let c = journal.checkins(Some(monday), Some(sunday)).expect("week");
+                let r = journal
+                    .reflections(Some(monday), Some(sunday))
+                    .expect("week");
+                let t = start.elapsed();
+                black_box((c, r));
+                t
+            },
+            || {
+                let start = Instant::now();
+                let c: Vec<PlainEnvelope<CheckIn>> = plain_days(&conn, "checkins", monday, sunday);
+                let r: Vec<PlainEnvelope<Reflection>> =
+                    plain_days(&conn, "reflections", monday, sunday);
+                let t = start.elapsed();
+                black_box((c, r));
+                t
+            },
+        );
+    }
+}
+
+criterion_group!(store, benches, week_benches);
 criterion_main!(store);

@@ -32,7 +32,8 @@ pub use insights::history::HistoryWeek;
 pub use sentences::{Field, Sentence};
 pub use share::{ImportAs, ImportReport};
 pub use store::crypto::{
-    DeviceKey, MIN_PASSPHRASE_CHARS, Method, PBKDF2_ITERATIONS, Passphrase, RecoveryCode, Unlock,
+    DeviceKey, Kdf, MIN_PASSPHRASE_CHARS, Method, PBKDF2_ITERATIONS, Passphrase, RecoveryCode,
+    Unlock,
 };
 pub use store::files::write_private;
 pub use store::{CreateOptions, Health, Journal};

@@ -135,7 +135,7 @@ fn no_error_message_repeats_a_note_a_date_a_passphrase_or_a_recovery_code() {
         tandem_core::CreateOptions {
             device_key: None,
             passphrase: Some(Passphrase::new(PASSPHRASE).unwrap()),
-            kdf_iterations: ITERATIONS,
+            kdf: TEST_KDF,
         },
     ) {
         Err(e) => errors.push(e),

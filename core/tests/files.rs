@@ -35,7 +35,7 @@ fn options() -> CreateOptions {
     CreateOptions {
         device_key: Some(tandem_core::DeviceKey::from_bytes(&DEVICE).unwrap()),
         passphrase: Some(Passphrase::new(PASSPHRASE).unwrap()),
-        kdf_iterations: ITERATIONS,
+        kdf: TEST_KDF,
     }
 }
 

@@ -174,7 +174,7 @@ fn creating_without_any_unlock_method_is_refused_and_creates_nothing() {
         tandem_core::CreateOptions {
             device_key: None,
             passphrase: None,
-            kdf_iterations: ITERATIONS,
+            kdf: TEST_KDF,
         },
     );
     let Err(err) = created else {
@@ -285,13 +285,13 @@ fn changing_the_passphrase_rewraps_the_key_and_leaves_every_record_untouched() {
     assert_eq!(rows_before.len(), 1);
 
     let mut journal = fx.open(pass(PASSPHRASE)).unwrap();
-    journal.set_kdf_iterations(ITERATIONS);
+    journal.set_kdf(TEST_KDF).unwrap();
     journal
         .set_passphrase(Some(
             tandem_core::Passphrase::new(OTHER_PASSPHRASE).unwrap(),
         ))
         .unwrap();
-    assert_eq!(journal.passphrase_iterations().unwrap(), Some(ITERATIONS));
+    assert_eq!(journal.passphrase_kdf().unwrap(), Some(TEST_KDF));
     // Still unlocked and readable.
     assert_eq!(
         journal.checkin(day(NOTE_DAY)).unwrap().unwrap().value.note,
@@ -318,8 +318,8 @@ fn changing_the_passphrase_rewraps_the_key_and_leaves_every_record_untouched() {
 fn a_passphrase_can_be_added_to_a_journal_that_had_only_a_device_key() {
     let fx = closed_journal(Methods::DeviceOnly);
     let mut journal = fx.open_device();
-    assert_eq!(journal.passphrase_iterations().unwrap(), None);
-    journal.set_kdf_iterations(ITERATIONS);
+    assert_eq!(journal.passphrase_kdf().unwrap(), None);
+    journal.set_kdf(TEST_KDF).unwrap();
     journal
         .set_passphrase(Some(tandem_core::Passphrase::new(PASSPHRASE).unwrap()))
         .unwrap();
@@ -368,7 +368,7 @@ fn removing_the_passphrase_is_allowed_when_there_is_a_device_key() {
         journal.unlock_methods().unwrap(),
         vec![Method::Device, Method::Recovery]
     );
-    assert_eq!(journal.passphrase_iterations().unwrap(), None);
+    assert_eq!(journal.passphrase_kdf().unwrap(), None);
     drop(journal);
 
     assert_eq!(raw_checkin_rows(&fx), rows_before);

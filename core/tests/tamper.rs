@@ -282,32 +282,49 @@ fn swapped_tags_make_each_days_read_corrupt_and_no_save_replaces_either() {
     assert_eq!(fx.open_device().checkins(None, None).unwrap(), vec![a, b]);
 }
 
-#[test]
-fn a_raised_passphrase_iteration_count_is_refused_before_any_key_work() {
-    // A count pushed to the top of u32 would stall an unlock for hours; it
-    // is refused as damage at once.
-    let (fx, _a, _b, _r) = two_day_journal();
+/// Sets one column of the passphrase wrap.
+fn set_wrap_param(fx: &Fixture, column: &str, value: rusqlite::types::Value) {
     fx.raw()
         .execute(
-            "UPDATE key_wraps SET iterations = ?1 WHERE method = 'passphrase'",
-            [i64::from(u32::MAX)],
+            &format!("UPDATE key_wraps SET {column} = ?1 WHERE method = 'passphrase'"),
+            [value],
         )
         .unwrap();
-    assert!(matches!(fx.open(pass(PASSPHRASE)), Err(Error::Corrupt)));
-    assert!(fx.open(device(&DEVICE)).is_ok());
-    // So is anything above four times this build's count (which stalled
-    // each attempt about ten seconds at 10,000,000): refused, not derived.
-    for count in [10_000_000, 2_400_001] {
-        fx.raw()
-            .execute(
-                "UPDATE key_wraps SET iterations = ?1 WHERE method = 'passphrase'",
-                [count],
-            )
-            .unwrap();
+}
+
+#[test]
+fn a_raised_passphrase_kdf_cost_is_refused_before_any_key_work() {
+    // Costs pushed past the caps would stall an unlock for hours (a stored
+    // PBKDF2 count of 10,000,000 stalled each attempt about ten seconds):
+    // refused as damage at once, never derived.
+    use rusqlite::types::Value::{Integer, Text};
+    let cases = [
+        vec![("iterations", Integer(i64::from(u32::MAX)))],
+        vec![("iterations", Integer(1_001))],
+        vec![("memory_kib", Integer((1 << 20) + 1))],
+        vec![("lanes", Integer(9))],
+        vec![
+            ("kdf", Text("pbkdf2-sha256".into())),
+            ("iterations", Integer(2_400_001)),
+        ],
+        vec![
+            ("kdf", Text("pbkdf2-sha256".into())),
+            ("iterations", Integer(10_000_000)),
+        ],
+        vec![("kdf", Text("scrypt".into()))],
+    ];
+    for case in cases {
+        let (fx, _a, _b, _r) = two_day_journal();
+        for (column, value) in &case {
+            set_wrap_param(&fx, column, value.clone());
+        }
+        let before = std::fs::read(&fx.path).unwrap();
         assert!(
             matches!(fx.open(pass(PASSPHRASE)), Err(Error::Corrupt)),
-            "{count}"
+            "{case:?}"
         );
+        assert_eq!(std::fs::read(&fx.path).unwrap(), before, "{case:?}");
+        assert!(fx.open(device(&DEVICE)).is_ok());
     }
 }
 
@@ -388,27 +405,38 @@ fn a_flipped_byte_in_a_key_wrap_never_opens_the_journal() {
 }
 
 #[test]
-fn a_lowered_passphrase_iteration_count_never_opens_the_journal() {
+fn a_lowered_passphrase_kdf_cost_never_opens_the_journal() {
+    // Stored as Argon2id, 8 KiB, one pass, one lane (the tests' cheap
+    // setting); an attacker changing any of it to speed up guessing is caught.
+    use rusqlite::types::Value::{Integer, Text};
     let (fx, _a, _b, _r) = two_day_journal();
-    let conn = fx.raw();
-    // Stored at 1000; an attacker lowering it to speed up guessing is caught.
-    for iterations in [999i64, 1, 0, -1, 1001] {
-        conn.execute(
-            "UPDATE key_wraps SET iterations = ?1 WHERE method = 'passphrase'",
-            [iterations],
-        )
-        .unwrap();
+    let changes = [
+        ("iterations", Integer(0)),
+        ("iterations", Integer(2)),
+        ("iterations", Integer(-1)),
+        ("memory_kib", Integer(7)),
+        ("memory_kib", Integer(16)),
+        ("lanes", Integer(0)),
+        ("lanes", Integer(2)),
+        ("kdf", Text("pbkdf2-sha256".into())),
+    ];
+    let restore = [
+        ("iterations", Integer(1)),
+        ("memory_kib", Integer(8)),
+        ("lanes", Integer(1)),
+        ("kdf", Text("argon2id".into())),
+    ];
+    for (column, value) in changes {
+        set_wrap_param(&fx, column, value.clone());
         match fx.open(pass(PASSPHRASE)) {
             Err(Error::WrongKey | Error::Corrupt) => {}
-            Err(e) => panic!("iterations {iterations}: {e:?}"),
-            Ok(_) => panic!("iterations {iterations}: the journal opened"),
+            Err(e) => panic!("{column} = {value:?}: {e:?}"),
+            Ok(_) => panic!("{column} = {value:?}: the journal opened"),
+        }
+        for (c, v) in &restore {
+            set_wrap_param(&fx, c, v.clone());
         }
     }
-    conn.execute(
-        "UPDATE key_wraps SET iterations = 1000 WHERE method = 'passphrase'",
-        [],
-    )
-    .unwrap();
     assert!(fx.open(pass(PASSPHRASE)).is_ok());
 }
 

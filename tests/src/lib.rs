@@ -151,18 +151,18 @@ pub fn header_ids(path: &Path) -> (u32, u32) {
 }
 
 /// A new journal at `path` that opens with `passphrase` alone (and its
-/// recovery code), at a lowered PBKDF2 count: how the committed fixtures
-/// were made.
+/// recovery code), with `kdf` (the committed fixtures were made with
+/// PBKDF2 at 1,000 iterations).
 pub fn create_with_passphrase(
     path: &Path,
     passphrase: &str,
-    kdf_iterations: u32,
+    kdf: tandem_core::Kdf,
 ) -> (tandem_core::Journal, tandem_core::RecoveryCode) {
     tandem_core::Journal::create(
         path,
         tandem_core::CreateOptions {
             passphrase: Some(tandem_core::Passphrase::new(passphrase).expect("a long passphrase")),
-            kdf_iterations,
+            kdf,
             ..tandem_core::CreateOptions::default()
         },
     )

@@ -203,7 +203,7 @@ fn sigkill_during_saves_never_loses_a_reported_save_or_corrupts_the_journal() {
         &path,
         CreateOptions {
             passphrase: Some(Passphrase::new(PASSPHRASE).unwrap()),
-            kdf_iterations: 1000,
+            kdf: tandem_core::Kdf::fast_for_tests(1),
             ..CreateOptions::default()
         },
     )

@@ -22,7 +22,8 @@ use tandem_tests::{
 const FIXTURE: &str = "journal-v1.tandem";
 const PASSPHRASE: &str = "tandem fixture v1 passphrase";
 const RECOVERY_CODE: &str = "RVH9-Y7E7-KMYS-PNPE-92BZ-EHRM-8N7D-4XMN-B78B-7KBE-82Y7-SA37-9797-XMT4";
-const KDF_ITERATIONS: u32 = 1000;
+/// How the fixtures' passphrase wraps were made.
+const FIXTURE_KDF: tandem_core::Kdf = tandem_core::Kdf::Pbkdf2 { iterations: 1000 };
 /// Set to `1` to let `regenerate_v1_fixture` replace an existing fixture.
 const OVERWRITE_ENV: &str = "TANDEM_OVERWRITE_FIXTURE";
 
@@ -263,10 +264,11 @@ fn assert_reads_back_exactly(journal: &Journal) {
         journal.unlock_methods().unwrap(),
         vec![Method::Passphrase, Method::Recovery]
     );
-    assert_eq!(
-        journal.passphrase_iterations().unwrap(),
-        Some(KDF_ITERATIONS)
-    );
+    // PBKDF2 as made, or Argon2id once a passphrase has opened it.
+    assert!(matches!(
+        journal.passphrase_kdf().unwrap(),
+        Some(FIXTURE_KDF | tandem_core::Kdf::ARGON2ID)
+    ));
 }
 
 #[test]
@@ -356,7 +358,7 @@ fn a_wrong_passphrase_or_recovery_code_does_not_open_the_v1_fixture_nor_change_i
         dir.path().join("other.tandem"),
         CreateOptions {
             passphrase: Some(Passphrase::new(PASSPHRASE).unwrap()),
-            kdf_iterations: KDF_ITERATIONS,
+            kdf: tandem_core::Kdf::fast_for_tests(1),
             ..CreateOptions::default()
         },
     )
@@ -551,7 +553,7 @@ fn regenerate_v1_fixture() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FIXTURE);
-    let (journal, code) = create_with_passphrase(&path, PASSPHRASE, KDF_ITERATIONS);
+    let (journal, code) = create_with_passphrase(&path, PASSPHRASE, FIXTURE_KDF);
     let mut journal = journal.with_clock(Box::new(generation_clock()));
     journal.save_checkin(generator_first_draft()).unwrap();
     journal.save_checkins(generator_checkins()).unwrap();
@@ -590,4 +592,33 @@ fn regenerate_v1_fixture() {
     }
     std::fs::copy(&path, &target).unwrap();
     println!("wrote {}", target.display());
+}
+
+#[test]
+fn a_pbkdf2_passphrase_wrap_is_made_again_with_argon2id_at_the_first_passphrase_unlock() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = copy_journal(&fixture_path(), dir.path()).unwrap();
+    // The recovery code opens it and leaves the passphrase wrap as it was.
+    let journal = Journal::open(&copy, Unlock::recovery_code(RECOVERY_CODE).unwrap()).unwrap();
+    assert_eq!(journal.passphrase_kdf().unwrap(), Some(FIXTURE_KDF));
+    drop(journal);
+    // The passphrase opens it and renews its wrap with the product's KDF.
+    let journal = Journal::open(&copy, Unlock::passphrase(PASSPHRASE).unwrap()).unwrap();
+    assert_eq!(
+        journal.passphrase_kdf().unwrap(),
+        Some(tandem_core::Kdf::Argon2id {
+            memory_kib: 65_536,
+            passes: 3,
+            lanes: 1
+        })
+    );
+    drop(journal);
+    // The same passphrase, and only it, still opens it.
+    let journal = Journal::open(&copy, Unlock::passphrase(PASSPHRASE).unwrap()).unwrap();
+    assert_reads_back_exactly(&journal);
+    drop(journal);
+    assert!(matches!(
+        Journal::open(&copy, Unlock::passphrase("not the passphrase").unwrap()),
+        Err(tandem_core::Error::WrongKey)
+    ));
 }

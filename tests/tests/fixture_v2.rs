@@ -17,7 +17,8 @@ use tandem_tests::{
 
 const FIXTURE: &str = "journal-v2.tandem";
 const PASSPHRASE: &str = "tandem fixture v2 passphrase";
-const KDF_ITERATIONS: u32 = 1000;
+/// How the fixtures' passphrase wraps were made.
+const FIXTURE_KDF: tandem_core::Kdf = tandem_core::Kdf::Pbkdf2 { iterations: 1000 };
 
 fn expected_checkins() -> Vec<Saved<CheckIn>> {
     let mut first = CheckIn::new(d("2026-03-02"), 2, Move::Pursued, PartnerMove::Withdrew);
@@ -104,7 +105,7 @@ fn regenerate_v2_fixture() {
     assert!(!target.exists(), "{} exists", target.display());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FIXTURE);
-    let (journal, _code) = create_with_passphrase(&path, PASSPHRASE, KDF_ITERATIONS);
+    let (journal, _code) = create_with_passphrase(&path, PASSPHRASE, FIXTURE_KDF);
     let mut journal = journal.with_clock(Box::new(FixedClock {
         today: d("2026-03-08"),
         now: at("2026-03-08T20:00:00Z"),

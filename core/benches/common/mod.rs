@@ -134,3 +134,34 @@ pub fn bench_paired(
         let _ = std::fs::write(dir.join("paired.json"), json);
     }
 }
+
+/// `years` decades' worth of entries (one check-in a day, one reflection a
+/// week) ending on [`end_day`]: the ten years of [`ten_years`] repeated
+/// further back, each clone redated to its own day or Monday.
+pub fn decades(count: usize) -> (Vec<CheckIn>, Vec<Reflection>) {
+    let (checkins, reflections) = ten_years();
+    let end = end_day();
+    let days = DAYS * count;
+    let weeks = WEEKS * count;
+    let back = |n: usize| {
+        end.checked_sub_days(Days::new(n as u64))
+            .expect("a valid date")
+    };
+    let c = (0..days)
+        .map(|i| {
+            let mut c = checkins[DAYS - 1 - i % DAYS].clone();
+            c.date = back(i);
+            c
+        })
+        .rev()
+        .collect();
+    let r = (0..weeks)
+        .map(|i| {
+            let mut r = reflections[WEEKS - 1 - i % WEEKS].clone();
+            r.week_start = monday_of(back(7 * i));
+            r
+        })
+        .rev()
+        .collect();
+    (c, r)
+}

@@ -22,11 +22,160 @@ pub const ID_LEN: usize = 16;
 /// [`ID_LEN`] as the four big-endian bytes bound into a record's seal.
 const ID_LEN_BE: [u8; 4] = 16u32.to_be_bytes();
 const _: () = assert!(ID_LEN == 16);
-/// PBKDF2-HMAC-SHA256 iterations for new passphrase wraps.
+/// PBKDF2-HMAC-SHA256 iterations of the passphrase wraps journals made
+/// before Argon2id (still opened, and rewrapped with Argon2id at the next
+/// passphrase unlock).
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// Most PBKDF2 iterations a stored wrap may ask for; more means the file was
 /// altered to stall an unlock.
 pub const MAX_PBKDF2_ITERATIONS: u32 = 2_400_000;
+/// Most Argon2id memory a stored wrap may ask for, in KiB (1 GiB).
+pub const MAX_ARGON2_MEMORY_KIB: u32 = 1 << 20;
+/// Most Argon2id passes a stored wrap may ask for.
+pub const MAX_ARGON2_PASSES: u32 = 1_000;
+/// Most Argon2id lanes a stored wrap may ask for.
+pub const MAX_ARGON2_LANES: u32 = 8;
+
+/// How a passphrase becomes the key that wraps the data key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kdf {
+    /// PBKDF2-HMAC-SHA256 with this many iterations (journals from before
+    /// Argon2id).
+    Pbkdf2 {
+        /// Iterations.
+        iterations: u32,
+    },
+    /// Argon2id (RFC 9106), version 0x13.
+    Argon2id {
+        /// Memory, in KiB.
+        memory_kib: u32,
+        /// Passes over the memory.
+        passes: u32,
+        /// Lanes (parallelism).
+        lanes: u32,
+    },
+}
+
+impl Kdf {
+    /// What new passphrase wraps use: Argon2id with 64 MiB, 3 passes and
+    /// one lane (RFC 9106's second recommended setting, with one lane as a
+    /// phone's unlock runs on one thread). A whole passphrase unlock takes
+    /// about 0.17 s on one core of the build machine, where PBKDF2 at
+    /// 600,000 takes 0.13 s (`cargo bench -p tandem-core --bench kdf`): so
+    /// about 0.5 s on a mid-range phone, two to three times slower. Each
+    /// guess also needs 64 MiB, which is what holds a GPU back.
+    pub const ARGON2ID: Kdf = Kdf::Argon2id {
+        memory_kib: 64 * 1024,
+        passes: 3,
+        lanes: 1,
+    };
+
+    /// A deliberately cheap Argon2id (the 8 KiB minimum) with `passes`
+    /// passes: for tests alone, which unlock hundreds of journals.
+    pub fn fast_for_tests(passes: u32) -> Kdf {
+        Kdf::Argon2id {
+            memory_kib: 8,
+            passes: passes.clamp(1, MAX_ARGON2_PASSES),
+            lanes: 1,
+        }
+    }
+
+    /// Stable code stored beside the wrap.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kdf::Pbkdf2 { .. } => "pbkdf2-sha256",
+            Kdf::Argon2id { .. } => "argon2id",
+        }
+    }
+
+    /// The parameters as stored: (iterations or passes, memory KiB, lanes).
+    pub(crate) fn columns(self) -> (u32, u32, u32) {
+        match self {
+            Kdf::Pbkdf2 { iterations } => (iterations, 0, 0),
+            Kdf::Argon2id {
+                memory_kib,
+                passes,
+                lanes,
+            } => (passes, memory_kib, lanes),
+        }
+    }
+
+    /// The KDF from its stored code and columns; anything unknown or above
+    /// the caps (which would stall an unlock) is [`Error::Corrupt`], found
+    /// before any key work.
+    pub(crate) fn from_columns(code: &str, count: u32, memory_kib: u32, lanes: u32) -> Result<Kdf> {
+        let kdf = match code {
+            "pbkdf2-sha256" => Kdf::Pbkdf2 { iterations: count },
+            "argon2id" => Kdf::Argon2id {
+                memory_kib,
+                passes: count,
+                lanes,
+            },
+            _ => return Err(Error::Corrupt),
+        };
+        kdf.check().map_err(|_| Error::Corrupt)?;
+        Ok(kdf)
+    }
+
+    /// Whether the parameters are within what this build derives.
+    pub(crate) fn check(self) -> Result<()> {
+        let fits = match self {
+            Kdf::Pbkdf2 { iterations } => (1..=MAX_PBKDF2_ITERATIONS).contains(&iterations),
+            Kdf::Argon2id {
+                memory_kib,
+                passes,
+                lanes,
+            } => {
+                (1..=MAX_ARGON2_LANES).contains(&lanes)
+                    && (1..=MAX_ARGON2_PASSES).contains(&passes)
+                    && (8 * lanes..=MAX_ARGON2_MEMORY_KIB).contains(&memory_kib)
+            }
+        };
+        if fits {
+            Ok(())
+        } else {
+            Err(crate::error::invalid(
+                crate::error::Field::KdfIterations,
+                "is outside what Tandem derives keys with",
+            ))
+        }
+    }
+
+    /// Whether a wrap made with this KDF is rewrapped at the next
+    /// passphrase unlock: every PBKDF2 wrap is.
+    pub fn is_outdated(self) -> bool {
+        matches!(self, Kdf::Pbkdf2 { .. })
+    }
+
+    fn derive(self, passphrase: &[u8], salt: &[u8]) -> Result<Zeroizing<[u8; KEY_LEN]>> {
+        self.check().map_err(|_| Error::Corrupt)?;
+        let mut out = Zeroizing::new([0u8; KEY_LEN]);
+        match self {
+            Kdf::Pbkdf2 { iterations } => {
+                let iterations = NonZeroU32::new(iterations).ok_or(Error::Corrupt)?;
+                pbkdf2::derive(
+                    pbkdf2::PBKDF2_HMAC_SHA256,
+                    iterations,
+                    salt,
+                    passphrase,
+                    out.as_mut(),
+                );
+            }
+            Kdf::Argon2id {
+                memory_kib,
+                passes,
+                lanes,
+            } => {
+                let params = argon2::Params::new(memory_kib, passes, lanes, Some(KEY_LEN))
+                    .map_err(|_| Error::Corrupt)?;
+                argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
+                    .hash_password_into(passphrase, salt, out.as_mut())
+                    .map_err(|_| Error::Corrupt)?;
+            }
+        }
+        Ok(out)
+    }
+}
 /// Shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 6;
 /// Version of the sealed-record format this build writes, bound into every
@@ -60,7 +209,7 @@ pub(crate) fn fill_random(buf: &mut [u8]) -> Result<()> {
 pub enum Method {
     /// The key held in the platform keystore.
     Device,
-    /// The user's passphrase through PBKDF2.
+    /// The user's passphrase through Argon2id (PBKDF2 in older journals).
     Passphrase,
     /// The recovery code.
     Recovery,
@@ -105,21 +254,34 @@ pub struct Wrap {
     pub method: Method,
     /// Random salt for the key derivation.
     pub salt: Vec<u8>,
-    /// PBKDF2 iterations (passphrase wraps), 0 for the others.
-    pub iterations: u32,
+    /// How a passphrase wrap's key is derived; `None` for the others.
+    pub kdf: Option<Kdf>,
     /// AES-GCM nonce.
     pub nonce: Vec<u8>,
     /// The sealed data key.
     pub sealed: Vec<u8>,
 }
 
-fn wrap_aad(method: Method, key_id: &Id, salt: &[u8], iterations: u32) -> Vec<u8> {
-    let mut aad = b"tandem/v1/wrap/".to_vec();
+/// A wrap's associated data: method, key id, salt and every KDF parameter,
+/// so a lowered one does not open. PBKDF2 and keyless wraps keep the
+/// first layout (the count, 0 for keyless); Argon2id wraps have their own.
+fn wrap_aad(method: Method, key_id: &Id, salt: &[u8], kdf: Option<Kdf>) -> Vec<u8> {
+    let argon = matches!(kdf, Some(Kdf::Argon2id { .. }));
+    let mut aad = if argon {
+        b"tandem/v2/wrap/".to_vec()
+    } else {
+        b"tandem/v1/wrap/".to_vec()
+    };
     aad.extend_from_slice(method.code().as_bytes());
     aad.push(0);
     aad.extend_from_slice(key_id);
     aad.extend_from_slice(salt);
-    aad.extend_from_slice(&iterations.to_be_bytes());
+    let (count, memory, lanes) = kdf.map_or((0, 0, 0), Kdf::columns);
+    aad.extend_from_slice(&count.to_be_bytes());
+    if argon {
+        aad.extend_from_slice(&memory.to_be_bytes());
+        aad.extend_from_slice(&lanes.to_be_bytes());
+    }
     aad
 }
 
@@ -133,26 +295,16 @@ fn hkdf_key(salt: &[u8], ikm: &[u8], info: &[u8]) -> Zeroizing<[u8; KEY_LEN]> {
     out
 }
 
-fn wrapping_key(unlock: &Unlock, salt: &[u8], iterations: u32) -> Result<Zeroizing<[u8; KEY_LEN]>> {
-    Ok(match unlock {
-        Unlock::Device(k) => hkdf_key(salt, k.0.as_ref(), b"tandem/v1/kek/device"),
-        Unlock::Recovery(k) => hkdf_key(salt, k.0.as_ref(), b"tandem/v1/kek/recovery"),
-        Unlock::Passphrase(p) => {
-            if iterations > MAX_PBKDF2_ITERATIONS {
-                return Err(Error::Corrupt);
-            }
-            let iterations = NonZeroU32::new(iterations).ok_or(Error::Corrupt)?;
-            let mut out = Zeroizing::new([0u8; KEY_LEN]);
-            pbkdf2::derive(
-                pbkdf2::PBKDF2_HMAC_SHA256,
-                iterations,
-                salt,
-                p.bytes(),
-                out.as_mut(),
-            );
-            out
-        }
-    })
+fn wrapping_key(
+    unlock: &Unlock,
+    salt: &[u8],
+    kdf: Option<Kdf>,
+) -> Result<Zeroizing<[u8; KEY_LEN]>> {
+    match unlock {
+        Unlock::Device(k) => Ok(hkdf_key(salt, k.0.as_ref(), b"tandem/v1/kek/device")),
+        Unlock::Recovery(k) => Ok(hkdf_key(salt, k.0.as_ref(), b"tandem/v1/kek/recovery")),
+        Unlock::Passphrase(p) => kdf.ok_or(Error::Corrupt)?.derive(p.bytes(), salt),
+    }
 }
 
 fn aead_key(bytes: &[u8; KEY_LEN]) -> LessSafeKey {
@@ -262,20 +414,19 @@ impl Keys {
         &self.key_id
     }
 
-    /// Wraps the data key under `unlock`; passphrase wraps use `iterations`.
-    pub fn wrap(&self, unlock: &Unlock, iterations: u32) -> Result<Wrap> {
+    /// Wraps the data key under `unlock`; passphrase wraps use `kdf`.
+    pub fn wrap(&self, unlock: &Unlock, kdf: Kdf) -> Result<Wrap> {
         let method = unlock.method();
-        let iterations = if method == Method::Passphrase {
-            iterations
-        } else {
-            0
-        };
+        let kdf = (method == Method::Passphrase).then_some(kdf);
         let mut salt = vec![0u8; SALT_LEN];
         fill_random(&mut salt)?;
-        let kek = aead_key(&*wrapping_key(unlock, &salt, iterations)?);
+        let kek = aead_key(&*wrapping_key(unlock, &salt, kdf)?);
         let nonce = random_nonce()?;
-        let mut sealed = self.dek.to_vec();
-        let aad = wrap_aad(method, &self.key_id, &salt, iterations);
+        // Room for the tag from the start: growing would free a copy of the
+        // key unwiped.
+        let mut sealed = Vec::with_capacity(KEY_LEN + AES_256_GCM.tag_len());
+        sealed.extend_from_slice(self.dek.as_ref());
+        let aad = wrap_aad(method, &self.key_id, &salt, kdf);
         kek.seal_in_place_append_tag(
             Nonce::assume_unique_for_key(nonce),
             Aad::from(aad),
@@ -285,7 +436,7 @@ impl Keys {
         Ok(Wrap {
             method,
             salt,
-            iterations,
+            kdf,
             nonce: nonce.to_vec(),
             sealed,
         })
@@ -296,10 +447,10 @@ impl Keys {
         if wrap.method != unlock.method() {
             return Err(Error::WrongKey);
         }
-        let kek = aead_key(&*wrapping_key(unlock, &wrap.salt, wrap.iterations)?);
+        let kek = aead_key(&*wrapping_key(unlock, &wrap.salt, wrap.kdf)?);
         let nonce = Nonce::try_assume_unique_for_key(&wrap.nonce).map_err(|_| Error::Corrupt)?;
         let mut buf = Zeroizing::new(wrap.sealed.clone());
-        let aad = wrap_aad(wrap.method, &key_id, &wrap.salt, wrap.iterations);
+        let aad = wrap_aad(wrap.method, &key_id, &wrap.salt, wrap.kdf);
         let plain = kek
             .open_in_place(nonce, Aad::from(aad), &mut buf)
             .map_err(|_| Error::WrongKey)?;
@@ -310,7 +461,7 @@ impl Keys {
     /// A fresh recovery code and the wrap it opens.
     pub fn new_recovery_wrap(&self) -> Result<(RecoveryCode, Wrap)> {
         let code = Unlock::Recovery(RecoveryCode::generate()?);
-        let wrap = self.wrap(&code, 0)?;
+        let wrap = self.wrap(&code, Kdf::ARGON2ID)?;
         match code {
             Unlock::Recovery(c) => Ok((c, wrap)),
             _ => unreachable!("built as a recovery unlock just above"),
@@ -457,8 +608,8 @@ mod tests {
     fn a_wrap_opens_only_with_its_own_key() {
         let keys = Keys::generate().unwrap();
         let pass = Unlock::Passphrase(Passphrase::new("correct horse").unwrap());
-        let wrap = keys.wrap(&pass, 1000).unwrap();
-        assert_eq!(wrap.iterations, 1000);
+        let wrap = keys.wrap(&pass, Kdf::fast_for_tests(2)).unwrap();
+        assert_eq!(wrap.kdf, Some(Kdf::fast_for_tests(2)));
         let back = Keys::unwrap(&wrap, &pass, *keys.key_id()).unwrap();
         assert_eq!(back.dek.as_ref(), keys.dek.as_ref());
         let wrong = Unlock::Passphrase(Passphrase::new("correct horsf").unwrap());
@@ -466,10 +617,26 @@ mod tests {
             Keys::unwrap(&wrap, &wrong, *keys.key_id()),
             Err(Error::WrongKey)
         ));
-        // Lowering the stored iteration count is caught by the wrap's AAD.
-        let mut weakened = wrap.clone();
-        weakened.iterations = 1;
-        assert!(Keys::unwrap(&weakened, &pass, *keys.key_id()).is_err());
+        // Lowering any stored parameter is caught by the wrap's AAD.
+        for weaker in [
+            Kdf::fast_for_tests(1),
+            Kdf::Argon2id {
+                memory_kib: 16,
+                passes: 2,
+                lanes: 1,
+            },
+            Kdf::Pbkdf2 { iterations: 2 },
+        ] {
+            let mut weakened = wrap.clone();
+            weakened.kdf = Some(weaker);
+            assert!(Keys::unwrap(&weakened, &pass, *keys.key_id()).is_err());
+        }
+        // A PBKDF2 wrap opens too, and only with its own count.
+        let old = keys.wrap(&pass, Kdf::Pbkdf2 { iterations: 1000 }).unwrap();
+        assert!(Keys::unwrap(&old, &pass, *keys.key_id()).is_ok());
+        let mut lowered = old.clone();
+        lowered.kdf = Some(Kdf::Pbkdf2 { iterations: 999 });
+        assert!(Keys::unwrap(&lowered, &pass, *keys.key_id()).is_err());
     }
 
     #[test]

@@ -35,7 +35,7 @@ use crate::day::{Clock, SystemClock};
 use crate::entries::identity::{IDENTITY_KEY, Identity, JournalId};
 use crate::entries::{Author, RecordId, Saved};
 use crate::error::{Error, Result, invalid};
-use crate::store::crypto::{DeviceKey, Keys, PBKDF2_ITERATIONS, Passphrase, RecoveryCode, Unlock};
+use crate::store::crypto::{DeviceKey, Kdf, Keys, Passphrase, RecoveryCode, Unlock};
 use crate::store::files::{TempFile, create_private, link_new, side, sync_parent};
 
 pub(crate) use records::{count_entries, count_sound, migrate_kind, put_saved, verify_kind};
@@ -48,8 +48,9 @@ pub struct CreateOptions {
     pub device_key: Option<DeviceKey>,
     /// An optional passphrase; required when there is no device key.
     pub passphrase: Option<Passphrase>,
-    /// PBKDF2 iterations for passphrase wraps ([`PBKDF2_ITERATIONS`] unless a test lowers it).
-    pub kdf_iterations: u32,
+    /// How passphrase wraps derive their key ([`Kdf::ARGON2ID`] unless a
+    /// test picks [`Kdf::fast_for_tests`]).
+    pub kdf: Kdf,
 }
 
 impl Default for CreateOptions {
@@ -57,7 +58,7 @@ impl Default for CreateOptions {
         CreateOptions {
             device_key: None,
             passphrase: None,
-            kdf_iterations: PBKDF2_ITERATIONS,
+            kdf: Kdf::ARGON2ID,
         }
     }
 }
@@ -94,7 +95,7 @@ pub struct Journal {
     damage: Option<Damage>,
     clock: Box<dyn Clock>,
     path: PathBuf,
-    kdf_iterations: u32,
+    kdf: Kdf,
 }
 
 /// What a check on open found wrong, kept by a journal opened to salvage.
@@ -165,12 +166,7 @@ impl Journal {
                 "is needed when there is no device key",
             ));
         }
-        if !(1..=crypto::MAX_PBKDF2_ITERATIONS).contains(&opts.kdf_iterations) {
-            return Err(invalid(
-                crate::error::Field::KdfIterations,
-                "must be from 1 to 2,400,000",
-            ));
-        }
+        opts.kdf.check()?;
         if path.exists() {
             return Err(Error::AlreadyExists);
         }
@@ -178,10 +174,10 @@ impl Journal {
         let (code, recovery) = keys.new_recovery_wrap()?;
         let mut wraps = vec![recovery];
         if let Some(d) = opts.device_key {
-            wraps.push(keys.wrap(&Unlock::Device(d), 0)?);
+            wraps.push(keys.wrap(&Unlock::Device(d), opts.kdf)?);
         }
         if let Some(p) = opts.passphrase {
-            wraps.push(keys.wrap(&Unlock::Passphrase(p), opts.kdf_iterations)?);
+            wraps.push(keys.wrap(&Unlock::Passphrase(p), opts.kdf)?);
         }
 
         let identity = Saved {
@@ -225,7 +221,7 @@ impl Journal {
                 damage: None,
                 clock: Box::new(SystemClock),
                 path: path.to_path_buf(),
-                kdf_iterations: opts.kdf_iterations,
+                kdf: opts.kdf,
             },
             code,
         ))
@@ -243,6 +239,7 @@ impl Journal {
     pub fn open(path: impl AsRef<Path>, unlock: Unlock) -> Result<Journal> {
         let (mut journal, version) = Journal::unlocked(path.as_ref(), &unlock)?;
         journal.make_ready(version)?;
+        journal.renew_passphrase_wrap(&unlock)?;
         // A crash during a create or restore beside it left these behind.
         files::remove_stale_temporaries(&journal.path);
         Ok(journal)
@@ -306,7 +303,7 @@ impl Journal {
             damage: None,
             clock: Box::new(SystemClock),
             path: path.to_path_buf(),
-            kdf_iterations: PBKDF2_ITERATIONS,
+            kdf: Kdf::ARGON2ID,
         }
     }
 
@@ -438,10 +435,12 @@ impl Journal {
         self
     }
 
-    /// Sets the PBKDF2 iterations for passphrases set from now on. Tests
-    /// lower it to stay fast; the apps and the CLI keep the default.
-    pub fn set_kdf_iterations(&mut self, iterations: u32) {
-        self.kdf_iterations = iterations.clamp(1, crypto::MAX_PBKDF2_ITERATIONS);
+    /// Sets how passphrases set from now on derive their key. Tests pick a
+    /// cheap one to stay fast; the apps and the CLI keep [`Kdf::ARGON2ID`].
+    pub fn set_kdf(&mut self, kdf: Kdf) -> Result<()> {
+        kdf.check()?;
+        self.kdf = kdf;
+        Ok(())
     }
 
     /// The user's local today, by the journal's clock. Like every call
@@ -470,10 +469,11 @@ impl Journal {
         self.keys.is_none()
     }
 
-    /// Unlocks a locked journal again with any one method.
+    /// Unlocks a locked journal again with any one method. A passphrase
+    /// wrap made with PBKDF2 is made again with Argon2id.
     pub fn unlock(&mut self, unlock: Unlock) -> Result<()> {
         self.keys = Some(unlock_keys(&self.conn, &unlock)?);
-        Ok(())
+        self.renew_passphrase_wrap(&unlock)
     }
 
     pub(crate) fn keys(&self) -> Result<&Keys> {

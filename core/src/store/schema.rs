@@ -84,8 +84,14 @@ CREATE TABLE identity (
 /// envelope) and the sealed digest of every row's id and revision in
 /// `meta`. No table changes; the records are rewritten and the digest made
 /// once the key is proven (`Journal::make_ready`), and the version says an
-/// older build cannot read them.
-const V4: &str = "";
+/// older build cannot read them. Passphrase wraps name their KDF: Argon2id
+/// for new ones (its memory and lanes beside the pass count in
+/// `iterations`), PBKDF2 for those from before.
+const V4: &str = "
+ALTER TABLE key_wraps ADD COLUMN kdf TEXT NOT NULL DEFAULT 'pbkdf2-sha256';
+ALTER TABLE key_wraps ADD COLUMN memory_kib INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE key_wraps ADD COLUMN lanes INTEGER NOT NULL DEFAULT 0;
+";
 
 /// Sets the connection's PRAGMAs. `journal_mode=WAL` writes only when the
 /// file is not yet in WAL mode, which is never true of a journal we made.

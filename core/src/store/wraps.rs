@@ -7,7 +7,9 @@ use std::path::Path;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::error::{Error, Result, invalid};
-use crate::store::crypto::{DeviceKey, Id, Keys, Method, Passphrase, RecoveryCode, Unlock, Wrap};
+use crate::store::crypto::{
+    DeviceKey, Id, Kdf, Keys, Method, Passphrase, RecoveryCode, Unlock, Wrap,
+};
 use crate::store::{Journal, open_unfolded, schema};
 
 impl Journal {
@@ -25,9 +27,29 @@ impl Journal {
         methods_of(&conn)
     }
 
-    /// PBKDF2 iterations of the stored passphrase wrap, if there is one.
-    pub fn passphrase_iterations(&self) -> Result<Option<u32>> {
-        Ok(load_wrap(&self.conn, Method::Passphrase)?.map(|w| w.iterations))
+    /// How the stored passphrase wrap derives its key, if there is one.
+    pub fn passphrase_kdf(&self) -> Result<Option<Kdf>> {
+        Ok(load_wrap(&self.conn, Method::Passphrase)?.and_then(|w| w.kdf))
+    }
+
+    /// After a passphrase unlock: a wrap of an outdated KDF (PBKDF2) is
+    /// made again with this journal's, in one transaction. Nothing else
+    /// changes; the passphrase stays the same.
+    pub(crate) fn renew_passphrase_wrap(&mut self, unlock: &Unlock) -> Result<()> {
+        let Unlock::Passphrase(_) = unlock else {
+            return Ok(());
+        };
+        let outdated = load_wrap(&self.conn, Method::Passphrase)?
+            .and_then(|w| w.kdf)
+            .is_some_and(Kdf::is_outdated);
+        if !outdated || self.writable().is_err() {
+            return Ok(());
+        }
+        let wrap = self.keys()?.wrap(unlock, self.kdf)?;
+        let tx = self.conn.transaction()?;
+        insert_wrap(&tx, &wrap)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Sets, changes or (with `None`) removes the passphrase. The data key is
@@ -38,7 +60,7 @@ impl Journal {
         let keys = self.keys()?;
         match new {
             Some(p) => {
-                let wrap = keys.wrap(&Unlock::Passphrase(p), self.kdf_iterations)?;
+                let wrap = keys.wrap(&Unlock::Passphrase(p), self.kdf)?;
                 let tx = self.conn.transaction()?;
                 insert_wrap(&tx, &wrap)?;
                 tx.commit()?;
@@ -60,7 +82,7 @@ impl Journal {
     /// Adds or replaces the device-key wrap (a new phone after a restore).
     pub fn set_device_key(&mut self, device_key: DeviceKey) -> Result<()> {
         self.writable()?;
-        let wrap = self.keys()?.wrap(&Unlock::Device(device_key), 0)?;
+        let wrap = self.keys()?.wrap(&Unlock::Device(device_key), self.kdf)?;
         let tx = self.conn.transaction()?;
         insert_wrap(&tx, &wrap)?;
         tx.commit()?;
@@ -86,15 +108,21 @@ impl Journal {
 }
 
 pub(super) fn insert_wrap(tx: &Transaction<'_>, wrap: &Wrap) -> Result<()> {
+    let (count, memory_kib, lanes) = wrap.kdf.map_or((0, 0, 0), Kdf::columns);
+    let code = wrap.kdf.map_or("none", Kdf::code);
     tx.execute(
-        "INSERT OR REPLACE INTO key_wraps (method, salt, iterations, nonce, sealed)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT OR REPLACE INTO key_wraps
+             (method, salt, iterations, nonce, sealed, kdf, memory_kib, lanes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             wrap.method.code(),
             wrap.salt,
-            wrap.iterations,
+            count,
             wrap.nonce,
-            wrap.sealed
+            wrap.sealed,
+            code,
+            memory_kib,
+            lanes
         ],
     )?;
     Ok(())
@@ -110,22 +138,45 @@ pub(super) fn methods_of(conn: &Connection) -> Result<Vec<Method>> {
     Ok(out)
 }
 
+/// A stored wrap, read before any key work. A file from before version 4
+/// has no KDF columns: its passphrase wrap is PBKDF2.
 pub(super) fn load_wrap(conn: &Connection, method: Method) -> Result<Option<Wrap>> {
-    Ok(conn
-        .query_row(
-            "SELECT salt, iterations, nonce, sealed FROM key_wraps WHERE method = ?1",
-            params![method.code()],
-            |r| {
-                Ok(Wrap {
-                    method,
-                    salt: r.get(0)?,
-                    iterations: r.get(1)?,
-                    nonce: r.get(2)?,
-                    sealed: r.get(3)?,
-                })
-            },
-        )
-        .optional()?)
+    let has_kdf: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM pragma_table_info('key_wraps') WHERE name = 'kdf'",
+        [],
+        |r| r.get(0),
+    )?;
+    let sql = if has_kdf {
+        "SELECT salt, iterations, nonce, sealed, kdf, memory_kib, lanes
+         FROM key_wraps WHERE method = ?1"
+    } else {
+        "SELECT salt, iterations, nonce, sealed, 'pbkdf2-sha256', 0, 0
+         FROM key_wraps WHERE method = ?1"
+    };
+    let row = conn
+        .query_row(sql, params![method.code()], |r| {
+            Ok((
+                (r.get(0)?, r.get(2)?, r.get(3)?),
+                (r.get::<_, u32>(1)?, r.get::<_, String>(4)?),
+                (r.get::<_, u32>(5)?, r.get::<_, u32>(6)?),
+            ))
+        })
+        .optional()?;
+    let Some(((salt, nonce, sealed), (count, code), (memory_kib, lanes))) = row else {
+        return Ok(None);
+    };
+    let kdf = match method {
+        Method::Passphrase => Some(Kdf::from_columns(&code, count, memory_kib, lanes)?),
+        Method::Device | Method::Recovery if count == 0 => None,
+        Method::Device | Method::Recovery => return Err(Error::Corrupt),
+    };
+    Ok(Some(Wrap {
+        method,
+        salt,
+        kdf,
+        nonce,
+        sealed,
+    }))
 }
 
 pub(super) fn unlock_keys(conn: &Connection, unlock: &Unlock) -> Result<Keys> {

@@ -14,7 +14,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use tandem_core::{CreateOptions, DeviceKey, Error, FixedClock, Journal, Passphrase, Unlock};
 
 /// PBKDF2 iterations for every test journal: low, so the tests stay fast.
-pub const ITERATIONS: u32 = 1000;
+pub const TEST_KDF: tandem_core::Kdf = tandem_core::Kdf::Argon2id {
+    memory_kib: 8,
+    passes: 1,
+    lanes: 1,
+};
 /// The passphrase of test journals.
 pub const PASSPHRASE: &str = "correct horse battery staple";
 /// Another passphrase, never set on a test journal unless a test sets it.
@@ -145,7 +149,7 @@ pub fn create_at(path: &Path, methods: Methods) -> (Journal, String) {
         CreateOptions {
             device_key,
             passphrase,
-            kdf_iterations: ITERATIONS,
+            kdf: TEST_KDF,
         },
     )
     .expect("a new journal");

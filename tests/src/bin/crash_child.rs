@@ -91,7 +91,7 @@ fn create_many(dir: &Path, first: u32, passphrase: &str) -> Result<(), Box<dyn E
             dir.join(crash_journal_name(n)),
             CreateOptions {
                 passphrase: Some(Passphrase::new(passphrase)?),
-                kdf_iterations: 1000,
+                kdf: tandem_core::Kdf::fast_for_tests(1),
                 ..CreateOptions::default()
             },
         )?;
