@@ -260,6 +260,28 @@ impl Journal {
         self.with_mut(|j| j.remove_device_key())
     }
 
+    /// "Someone may know my passphrase": a new data key, every record sealed
+    /// again, and every old wrap dropped (old passphrase, old device key,
+    /// old recovery code). Afterwards `passphrase` and `device_key` (at
+    /// least one; pass the new keystore key) and the returned recovery code
+    /// (grouped for reading; show it once) open the journal. A damaged
+    /// record refuses it with `Corrupt` and nothing changes.
+    pub fn rekey(&self, passphrase: Option<String>, device_key: Option<Vec<u8>>) -> Result<String> {
+        let passphrase = passphrase.map(tc::Passphrase::new).transpose()?;
+        let device_key = device_key
+            .map(|k| tc::DeviceKey::from_bytes(&k))
+            .transpose()?;
+        self.with_mut(|j| j.rekey(passphrase, device_key))
+            .map(|code| code.display().to_string())
+    }
+
+    /// A new recovery code (grouped for reading; show it once) in place of
+    /// the old one, which stops opening the journal.
+    pub fn renew_recovery_code(&self) -> Result<String> {
+        self.with_mut(|j| j.renew_recovery_code())
+            .map(|code| code.display().to_string())
+    }
+
     /// For tests only: passphrases set from now on use a deliberately
     /// cheap Argon2id (8 KiB, `iterations` passes); the apps never call it.
     pub fn set_kdf_iterations(&self, iterations: u32) -> Result<()> {

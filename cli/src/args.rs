@@ -27,6 +27,12 @@ pub enum Command {
     Init,
     /// Change the passphrase (unlock with the old one or the recovery code)
     Passphrase,
+    /// If someone may know your passphrase: a new key for the journal, every
+    /// entry sealed again, a new passphrase and a new recovery code; the old
+    /// ones stop working
+    Rekey,
+    /// A new recovery code in place of the old one (shown once)
+    NewRecoveryCode,
     /// Log a day's check-in; saving the same day again replaces it
     Checkin(CheckinArgs),
     /// Print one day's check-in, note included

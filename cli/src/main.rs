@@ -5,6 +5,7 @@ mod access;
 mod args;
 mod backup;
 mod export;
+mod keys;
 mod output;
 mod render;
 mod summary;
@@ -138,7 +139,9 @@ fn run(cli: Cli) -> Result<String, Failure> {
     let path = || access::journal_path(flag);
     match cli.command {
         Command::Init => init(&path()?),
-        Command::Passphrase => change_passphrase(&mut access::open(&path()?)?),
+        Command::Passphrase => keys::change_passphrase(&mut access::open(&path()?)?),
+        Command::Rekey => keys::rekey(&mut access::open(&path()?)?),
+        Command::NewRecoveryCode => keys::new_recovery_code(&mut access::open(&path()?)?),
         Command::Checkin(a) => {
             // The note is read before the journal is opened (and its
             // passphrase asked for).
@@ -219,11 +222,6 @@ fn run(cli: Cli) -> Result<String, Failure> {
             force,
         ),
     }
-}
-
-fn change_passphrase(j: &mut Journal) -> Result<String, Failure> {
-    j.set_passphrase(Some(access::new_passphrase(access::NEW_PASSPHRASE_ENV)?))?;
-    Ok("Passphrase changed. Your recovery code still works.\n".to_string())
 }
 
 /// What `--partner` and `--mine` say a file to import is.
@@ -378,12 +376,9 @@ fn init(path: &Path) -> Result<String, Failure> {
     };
     let (_journal, code) = Journal::create(path, opts)?;
     Ok(format!(
-        "Created a journal at {}\n\n\
-         Your recovery code (shown only this once; write it down somewhere safe):\n\n    {}\n\n\
-         With it you can open the journal if you forget the passphrase\n\
-         (set TANDEM_RECOVERY_CODE and run `tandem passphrase`).\n",
+        "Created a journal at {}\n\n{}",
         path.display(),
-        code.display().as_str()
+        keys::show_code(&code)
     ))
 }
 

@@ -511,3 +511,48 @@ fn summary_writes_html_and_json_and_keeps_notes_out_unless_named() {
         "--from",
     );
 }
+
+/// The recovery code line of a command's output (14 groups of four).
+fn code_in(out: &str) -> String {
+    out.lines()
+        .map(str::trim)
+        .find(|l| l.split('-').count() == 14 && l.split('-').all(|g| g.len() == 4))
+        .expect("a recovery code line")
+        .to_string()
+}
+
+#[test]
+fn rekey_leaves_only_the_new_passphrase_and_the_new_code_and_keeps_every_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.tandem");
+    let old_code = code_in(&stdout(&tandem(&path, &["init"])));
+    let saved = tandem(&path, &["checkin", "--date", "2026-01-05", "--mood", "3"]);
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    let before = stdout(&tandem(&path, &["list"]));
+
+    let new = "a brand new passphrase";
+    let o = tandem_with(&path, &["rekey"], &[("TANDEM_NEW_PASSPHRASE", new)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let new_code = code_in(&stdout(&o));
+    assert_ne!(new_code, old_code);
+
+    assert!(matches!(
+        Journal::open(&path, Unlock::passphrase(PASS).unwrap()),
+        Err(tandem_core::Error::WrongKey)
+    ));
+    assert!(matches!(
+        Journal::open(&path, Unlock::recovery_code(&old_code).unwrap()),
+        Err(tandem_core::Error::WrongKey)
+    ));
+    assert!(Journal::open(&path, Unlock::recovery_code(&new_code).unwrap()).is_ok());
+    let list = tandem_with(&path, &["list"], &[("TANDEM_PASSPHRASE", new)]);
+    assert_eq!(stdout(&list), before);
+
+    // A renewed code replaces the new one in turn; the passphrase stays.
+    let o = tandem_with(&path, &["new-recovery-code"], &[("TANDEM_PASSPHRASE", new)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let third = code_in(&stdout(&o));
+    assert!(Journal::open(&path, Unlock::recovery_code(&new_code).unwrap()).is_err());
+    assert!(Journal::open(&path, Unlock::recovery_code(&third).unwrap()).is_ok());
+    assert!(Journal::open(&path, Unlock::passphrase(new).unwrap()).is_ok());
+}

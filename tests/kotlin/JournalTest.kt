@@ -13,6 +13,7 @@ import kotlin.test.assertContains
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertFalse
+import kotlin.test.assertNotEquals
 import kotlin.test.assertNotNull
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
@@ -123,6 +124,27 @@ class JournalTest {
             assertEquals(6.toUByte(), byCode.checkin(day("2026-03-09"))?.checkin?.intensity)
             assertNull(byCode.checkin(day("2026-03-08")))
         }
+    }
+
+    @Test
+    fun rekeyLeavesOnlyTheNewPassphraseAndTheNewRecoveryCode() {
+        val made = create()
+        made.journal.setToday(day("2026-03-10"))
+        made.journal.saveCheckin(ci("2026-03-09", 2, Move.PURSUED, PartnerMove.WITHDREW, 6, Repair.PARTLY))
+        val code = made.journal.rekey("a brand new passphrase", null)
+        assertNotEquals(made.recoveryCode, code)
+        made.journal.closeFile()
+        made.journal.close()
+        for (old in listOf(Unlock.Passphrase(PASSPHRASE), Unlock.RecoveryCode(made.recoveryCode))) {
+            assertFailsWith<JournalException.WrongKey> { Journal.open(path, old) }
+        }
+        val renewed = Journal.open(path, Unlock.RecoveryCode(code)).use { byCode ->
+            assertEquals(6.toUByte(), byCode.checkin(day("2026-03-09"))?.checkin?.intensity)
+            byCode.renewRecoveryCode().also { byCode.closeFile() }
+        }
+        assertFailsWith<JournalException.WrongKey> { Journal.open(path, Unlock.RecoveryCode(code)) }
+        Journal.open(path, Unlock.RecoveryCode(renewed)).use { it.closeFile() }
+        Journal.open(path, Unlock.Passphrase("a brand new passphrase")).use { it.closeFile() }
     }
 
     @Test

@@ -84,6 +84,11 @@ pub fn crash_checkin(day: NaiveDate, revision: u32) -> CheckIn {
     c
 }
 
+/// The passphrase number `n` of the key-change crash tests.
+pub fn crash_passphrase(n: u32) -> String {
+    format!("crash test passphrase {n}")
+}
+
 /// The file name of the `n`th journal the crash child creates.
 pub fn crash_journal_name(n: u32) -> String {
     format!("journal-{n:06}.tandem")

@@ -2,7 +2,10 @@
 //! at pseudo-random moments, again and again. After every kill the journal
 //! must open, pass SQLite's integrity check, and hold every save the child
 //! reported as done, with the right content; and a journal being created
-//! must be either whole at its path or absent.
+//! must be either whole at its path or absent. Re-keys and passphrase
+//! changes leave a journal that exactly one of the old and the new
+//! passphrase opens, with every entry; backups are whole wherever they
+//! appear.
 //!
 //! The kill moments come from a seeded generator; the seed is printed, and
 //! `TANDEM_CRASH_SEED=<n>` replays a run. `TANDEM_CRASH_ROUNDS=<n>` kills
@@ -24,7 +27,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 use tandem_core::{CreateOptions, Journal, Method, Passphrase, Unlock};
 use tandem_tests::{
-    CRASH_PASSPHRASE_ENV, crash_checkin, crash_first_day, crash_journal_name,
+    CRASH_PASSPHRASE_ENV, crash_checkin, crash_first_day, crash_journal_name, crash_passphrase,
     parse_crash_journal_name, parse_saved_line,
 };
 
@@ -325,4 +328,147 @@ fn sigkill_during_create_leaves_either_a_whole_journal_or_none_at_its_path() {
         started.elapsed()
     );
     assert!(reported > 0, "no creation finished between the kills");
+}
+
+/// A closed journal at `path` holding five check-ins, opened by `passphrase`.
+fn journal_with_entries(path: &Path, passphrase: &str) -> Vec<tandem_core::Saved<CheckInT>> {
+    let (journal, _code) = Journal::create(
+        path,
+        CreateOptions {
+            passphrase: Some(Passphrase::new(passphrase).unwrap()),
+            kdf: tandem_core::Kdf::fast_for_tests(1),
+            ..CreateOptions::default()
+        },
+    )
+    .unwrap();
+    let mut journal = journal.with_clock(Box::new(tandem_core::FixedClock::on(
+        tandem_tests::crash_today(),
+    )));
+    let days = crash_first_day().iter_days().take(5);
+    journal
+        .save_checkins(days.map(|d| crash_checkin(d, 1)).collect())
+        .unwrap()
+}
+
+type CheckInT = tandem_core::CheckIn;
+
+/// Kills a child that re-keys the journal (or changes its passphrase) over
+/// and over; after each kill exactly one of the last reported passphrase
+/// and the next opens it, whole, with every entry.
+fn keys_survive_kills(how: &str) {
+    let (mut rng, rounds) = seed_and_rounds(ROUNDS / 2);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.tandem");
+    let entries = journal_with_entries(&path, &crash_passphrase(0));
+    let (mut current, mut changes, mut in_flight) = (0u32, 0usize, 0usize);
+    for round in 0..rounds {
+        let n = current.to_string();
+        let args = [
+            OsStr::new("--keys"),
+            path.as_os_str(),
+            OsStr::new(how),
+            n.as_ref(),
+        ];
+        let printed = run_then_kill(&args, &mut rng, round);
+        let last = printed.iter().fold(current, |at, line| {
+            line.strip_prefix("keyed ")
+                .and_then(|i| i.parse::<u32>().ok())
+                .unwrap_or_else(|| panic!("round {round}: unexpected line {line:?}"))
+                .max(at)
+        });
+        changes += printed.len();
+        let opens = |i: u32| Journal::open(&path, Unlock::passphrase(crash_passphrase(i)).unwrap());
+        let (journal, at) = match (opens(last), opens(last + 1)) {
+            (Ok(j), Err(_)) => (j, last),
+            (Err(_), Ok(j)) => (j, last + 1),
+            (Ok(_), Ok(_)) => panic!("round {round}: two passphrases open it"),
+            (Err(e), Err(_)) => panic!("round {round}: neither passphrase opens it: {e}"),
+        };
+        in_flight += usize::from(at > last);
+        assert_eq!(integrity_check(&path), "ok", "round {round}");
+        assert_eq!(
+            journal.checkins(None, None).unwrap(),
+            entries,
+            "round {round}"
+        );
+        assert!(journal.health().unwrap().is_sound(), "round {round}");
+        drop(journal);
+        current = at;
+    }
+    eprintln!("{how}: {rounds} kills, {changes} reported, {in_flight} caught in flight");
+    assert!(changes > 0, "{how}: no change finished between the kills");
+}
+
+#[test]
+fn sigkill_during_rekeys_leaves_the_old_or_the_new_key_and_every_entry() {
+    keys_survive_kills("rekey");
+}
+
+#[test]
+fn sigkill_during_passphrase_changes_leaves_the_old_or_the_new_passphrase() {
+    keys_survive_kills("passphrase");
+}
+
+#[test]
+fn sigkill_during_backups_leaves_only_whole_backups_and_the_journal_as_it_was() {
+    let (mut rng, rounds) = seed_and_rounds(ROUNDS / 2);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.tandem");
+    let entries = journal_with_entries(&path, PASSPHRASE);
+    let backups = dir.path().join("backups");
+    std::fs::create_dir(&backups).unwrap();
+    let (mut next, mut reported) = (0u32, 0usize);
+    let mut checked = BTreeSet::new();
+    for round in 0..rounds {
+        let n = next.to_string();
+        let args = [
+            OsStr::new("--backup"),
+            path.as_os_str(),
+            backups.as_os_str(),
+            n.as_ref(),
+        ];
+        let printed = run_then_kill(&args, &mut rng, round);
+        reported += printed.len();
+        let present: BTreeSet<u32> = std::fs::read_dir(&backups)
+            .unwrap()
+            .filter_map(|e| {
+                let name = e.unwrap().file_name().to_string_lossy().into_owned();
+                name.strip_prefix("backup-")?
+                    .strip_suffix(".tandem")?
+                    .parse()
+                    .ok()
+            })
+            .collect();
+        for line in &printed {
+            let n: u32 = line
+                .strip_prefix("backed up ")
+                .and_then(|n| n.parse().ok())
+                .unwrap();
+            assert!(
+                present.contains(&n),
+                "round {round}: backup {n} reported but missing"
+            );
+        }
+        // Every backup at its name is whole and restores every entry.
+        for &n in present.difference(&checked) {
+            let b = backups.join(format!("backup-{n}.tandem"));
+            let target = dir.path().join(format!("restored-{n}.tandem"));
+            let unlock = Unlock::passphrase(PASSPHRASE).unwrap();
+            let restored = Journal::restore(&b, &target, unlock, None, false)
+                .unwrap_or_else(|e| panic!("round {round}: backup {n} does not restore: {e}"));
+            assert_eq!(restored.checkins(None, None).unwrap(), entries);
+        }
+        next = present.last().map_or(next, |n| n + 1);
+        checked = present;
+        let journal = Journal::open(&path, Unlock::passphrase(PASSPHRASE).unwrap()).unwrap();
+        assert_eq!(
+            journal.checkins(None, None).unwrap(),
+            entries,
+            "round {round}"
+        );
+        drop(journal);
+        assert_eq!(integrity_check(&path), "ok", "round {round}");
+    }
+    eprintln!("backup: {rounds} kills, {reported} reported backups");
+    assert!(reported > 0, "no backup finished between the kills");
 }

@@ -120,6 +120,8 @@ pub(crate) struct TableSql {
     pub upsert: &'static str,
     /// Delete the row with an id.
     pub delete: &'static str,
+    /// Delete every row.
+    pub clear: &'static str,
 }
 
 /// The table a kind's sealed records live in.
@@ -174,6 +176,7 @@ macro_rules! table {
                      WHERE tag = ?2"
                 ),
                 delete: concat!("DELETE FROM ", $name, " WHERE id = ?1"),
+                clear: concat!("DELETE FROM ", $name),
             },
         }
     };
@@ -253,6 +256,12 @@ pub(crate) struct Kind {
     pub count_sound: fn(&crate::store::Journal) -> crate::Result<(u32, u32)>,
     /// Rewrites the kind's records of an older format in the current one.
     pub migrate: fn(&rusqlite::Transaction<'_>, &crate::store::crypto::Keys) -> crate::Result<()>,
+    /// Seals every record of the kind again under new keys.
+    pub rekey: fn(
+        &rusqlite::Transaction<'_>,
+        &crate::store::crypto::Keys,
+        &crate::store::crypto::Keys,
+    ) -> crate::Result<()>,
 }
 
 impl Kind {
@@ -264,6 +273,7 @@ impl Kind {
             verify: crate::store::verify_kind::<T>,
             count_sound: crate::store::count_sound::<T>,
             migrate: crate::store::migrate_kind::<T>,
+            rekey: crate::store::rekey_kind::<T>,
         }
     }
 }

@@ -38,7 +38,9 @@ use crate::error::{Error, Result, invalid};
 use crate::store::crypto::{DeviceKey, Kdf, Keys, Passphrase, RecoveryCode, Unlock};
 use crate::store::files::{TempFile, create_private, link_new, side, sync_parent};
 
-pub(crate) use records::{count_entries, count_sound, migrate_kind, put_saved, verify_kind};
+pub(crate) use records::{
+    count_entries, count_sound, migrate_kind, put_saved, rekey_kind, verify_kind,
+};
 pub(crate) use verify::verify_records;
 use wraps::{insert_wrap, unlock_keys};
 

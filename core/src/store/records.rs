@@ -350,6 +350,31 @@ pub(crate) fn migrate_kind<T: Entry>(tx: &Transaction<'_>, keys: &Keys) -> Resul
     Ok(())
 }
 
+/// Seals every record of kind `T` again under `new` keys: new tags, new
+/// ciphertexts, the same ids, revisions, authors and save times. A record
+/// that does not open under `old` stops it with [`Error::Corrupt`], so
+/// nothing is lost. Runs in the caller's transaction.
+pub(crate) fn rekey_kind<T: Entry>(tx: &Transaction<'_>, old: &Keys, new: &Keys) -> Result<()> {
+    let mut buf = Zeroizing::new(Vec::new());
+    let records: Vec<Saved<T>> = {
+        let mut stmt = tx.prepare(T::TABLE.sql.all)?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let raw = RawRecord::from_row(row)?;
+            out.push(raw.sound(old, &mut buf).ok_or(Error::Corrupt)?);
+        }
+        out
+    };
+    tx.execute(T::TABLE.sql.clear, [])?;
+    let mut upsert = tx.prepare_cached(T::TABLE.sql.upsert)?;
+    for saved in &records {
+        let tag = tag_of::<T>(new, saved.author, &saved.value.key());
+        seal_row(&mut upsert, new, &tag, saved)?;
+    }
+    Ok(())
+}
+
 /// Checks that every record of kind `T` opens under its own tag.
 pub(crate) fn verify_kind<T: Entry>(journal: &Journal) -> Result<()> {
     match sound_records::<T>(journal)? {
@@ -577,6 +602,7 @@ mod tests {
             verify: |_| Ok(()),
             count_sound: |_| Ok((0, 0)),
             migrate: |_, _| Ok(()),
+            rekey: |_, _, _| Ok(()),
         };
         let kinds = [settings, future];
         assert_eq!(count_entries(&conn, &kinds).unwrap(), 0);

@@ -10,7 +10,7 @@ use crate::error::{Error, Result, invalid};
 use crate::store::crypto::{
     DeviceKey, Id, Kdf, Keys, Method, Passphrase, RecoveryCode, Unlock, Wrap,
 };
-use crate::store::{Journal, open_unfolded, schema};
+use crate::store::{Journal, digest, open_unfolded, schema};
 
 impl Journal {
     /// The unlock methods this journal has, in a fixed order.
@@ -104,6 +104,67 @@ impl Journal {
         self.conn
             .execute("DELETE FROM key_wraps WHERE method = 'device'", [])?;
         Ok(())
+    }
+}
+
+impl Journal {
+    /// For "someone may know my passphrase": a new random data key, every
+    /// record sealed again under it (new tags, new ciphertexts), and every
+    /// old wrap dropped (old passphrase, old recovery code, old device
+    /// key), all in one transaction. The journal then opens with
+    /// `passphrase` and `device_key` (at least one) and the returned new
+    /// recovery code only. A copy made before (a backup, an old file)
+    /// still opens with what opened it then. A record that does not open
+    /// stops it with [`Error::Corrupt`] and nothing changes.
+    pub fn rekey(
+        &mut self,
+        passphrase: Option<Passphrase>,
+        device_key: Option<DeviceKey>,
+    ) -> Result<RecoveryCode> {
+        self.writable()?;
+        if passphrase.is_none() && device_key.is_none() {
+            return Err(invalid(
+                crate::error::Field::Passphrase,
+                "is needed when there is no device key",
+            ));
+        }
+        let old = self.keys.as_ref().ok_or(Error::Locked)?;
+        let new = Keys::generate()?;
+        let (code, recovery) = new.new_recovery_wrap()?;
+        let mut wraps = vec![recovery];
+        if let Some(d) = device_key {
+            wraps.push(new.wrap(&Unlock::Device(d), self.kdf)?);
+        }
+        if let Some(p) = passphrase {
+            wraps.push(new.wrap(&Unlock::Passphrase(p), self.kdf)?);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for kind in crate::entries::KINDS {
+            (kind.rekey)(&tx, old, &new)?;
+        }
+        tx.execute("DELETE FROM key_wraps", [])?;
+        wraps.iter().try_for_each(|w| insert_wrap(&tx, w))?;
+        tx.execute(
+            "UPDATE meta SET value = ?1 WHERE name = 'key_id'",
+            params![new.key_id().as_slice()],
+        )?;
+        digest::store(&tx, &new, &digest::of_rows(&tx, &new)?)?;
+        tx.commit()?;
+        self.keys = Some(new);
+        Ok(code)
+    }
+
+    /// A new recovery code in place of the old one, which stops opening
+    /// the journal; nothing else changes. Shown once, like the first.
+    pub fn renew_recovery_code(&mut self) -> Result<RecoveryCode> {
+        self.writable()?;
+        let (code, wrap) = self.keys()?.new_recovery_wrap()?;
+        let tx = self.conn.transaction()?;
+        insert_wrap(&tx, &wrap)?;
+        tx.commit()?;
+        Ok(code)
     }
 }
 

@@ -8,6 +8,14 @@
 //! `crash_child --create <dir> <first-n>` creates journals `journal-<n>.tandem`
 //! in `dir` one after another from `n`, printing `created <n>` after each.
 //!
+//! `crash_child --keys <journal> rekey|passphrase <n>` opens the journal
+//! with passphrase `n` ([`crash_passphrase`]), then re-keys it (or changes
+//! its passphrase) to passphrase `n + 1`, `n + 2` … printing `keyed <i>`
+//! after each commit.
+//!
+//! `crash_child --backup <journal> <dir> <first-n>` writes backups
+//! `backup-<n>.tandem` into `dir` one after another, printing `backed up <n>`.
+//!
 //! Either way it stops by itself after a minute, so that a child orphaned by
 //! a failed test does not write forever.
 
@@ -19,13 +27,13 @@ use std::time::{Duration, Instant};
 use chrono::{Days, NaiveDate};
 use tandem_core::{CreateOptions, FixedClock, Journal, Passphrase, Unlock};
 use tandem_tests::{
-    CRASH_PASSPHRASE_ENV, crash_checkin, crash_first_day, crash_journal_name, crash_today,
-    saved_line,
+    CRASH_PASSPHRASE_ENV, crash_checkin, crash_first_day, crash_journal_name, crash_passphrase,
+    crash_today, saved_line,
 };
 
 const GIVE_UP_AFTER: Duration = Duration::from_secs(60);
-const USAGE: &str =
-    "usage: crash_child <journal> <first-day> | crash_child --create <dir> <first-n>";
+const USAGE: &str = "usage: crash_child <journal> <first-day> | --create <dir> <first-n> | \
+     --keys <journal> rekey|passphrase <n> | --backup <journal> <dir> <first-n>";
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +41,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     match args.as_slice() {
         [flag, dir, first] if flag == "--create" => {
             create_many(Path::new(dir), first.parse()?, &passphrase)
+        }
+        [flag, path, how, n] if flag == "--keys" => change_keys(Path::new(path), how, n.parse()?),
+        [flag, path, dir, first] if flag == "--backup" => {
+            back_up_many(Path::new(path), Path::new(dir), first.parse()?, &passphrase)
         }
         [path, first] => save_many(Path::new(path), first.parse()?, &passphrase),
         _ => Err(USAGE.into()),
@@ -74,6 +86,51 @@ fn save_many(path: &Path, first: NaiveDate, passphrase: &str) -> Result<(), Box<
             save(&mut journal, crash_first_day() + Days::new(back))?;
         }
         day = day.succ_opt().ok_or("ran out of days")?;
+    }
+    Ok(())
+}
+
+fn change_keys(path: &Path, how: &str, current: u32) -> Result<(), Box<dyn Error>> {
+    let started = Instant::now();
+    let mut journal = Journal::open(path, Unlock::passphrase(crash_passphrase(current))?)?;
+    journal.set_kdf(tandem_core::Kdf::fast_for_tests(1))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "ready")?;
+    out.flush()?;
+    for i in current + 1.. {
+        if started.elapsed() > GIVE_UP_AFTER {
+            break;
+        }
+        let next = Passphrase::new(crash_passphrase(i))?;
+        match how {
+            "rekey" => drop(journal.rekey(Some(next), None)?),
+            "passphrase" => journal.set_passphrase(Some(next))?,
+            _ => return Err(USAGE.into()),
+        }
+        writeln!(out, "keyed {i}")?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+fn back_up_many(
+    path: &Path,
+    dir: &Path,
+    first: u32,
+    passphrase: &str,
+) -> Result<(), Box<dyn Error>> {
+    let started = Instant::now();
+    let journal = Journal::open(path, Unlock::passphrase(passphrase)?)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "ready")?;
+    out.flush()?;
+    for n in first.. {
+        if started.elapsed() > GIVE_UP_AFTER {
+            break;
+        }
+        journal.backup(&dir.join(format!("backup-{n}.tandem")))?;
+        writeln!(out, "backed up {n}")?;
+        out.flush()?;
     }
     Ok(())
 }

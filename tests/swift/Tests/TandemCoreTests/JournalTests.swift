@@ -116,6 +116,27 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(try me.journalId().count, 32)
     }
 
+    func testRekeyLeavesOnlyTheNewPassphraseAndTheNewRecoveryCode() throws {
+        let made = try create()
+        try made.journal.setToday(today: "2026-03-10")
+        _ = try made.journal.saveCheckin(checkin: ci("2026-03-09", 2, .pursued, .withdrew, 6, .partly))
+        let code = try made.journal.rekey(passphrase: "a brand new passphrase", deviceKey: nil)
+        XCTAssertNotEqual(code, made.recoveryCode)
+        made.journal.closeFile()
+        for old in [Unlock.passphrase(passphrase: passphrase), .recoveryCode(code: made.recoveryCode)] {
+            XCTAssertThrowsError(try Journal.open(path: path, unlock: old)) { e in
+                XCTAssertEqual(e as? JournalError, .WrongKey)
+            }
+        }
+        let byCode = try Journal.open(path: path, unlock: .recoveryCode(code: code))
+        XCTAssertEqual(try byCode.checkin(day: "2026-03-09")?.checkin.intensity, 6)
+        let renewed = try byCode.renewRecoveryCode()
+        byCode.closeFile()
+        XCTAssertThrowsError(try Journal.open(path: path, unlock: .recoveryCode(code: code)))
+        XCTAssertNoThrow(try Journal.open(path: path, unlock: .recoveryCode(code: renewed)).closeFile())
+        XCTAssertNoThrow(try Journal.open(path: path, unlock: .passphrase(passphrase: "a brand new passphrase")).closeFile())
+    }
+
     func testWrongPassphraseRaisesWrongKey() throws {
         try create().journal.closeFile()
         XCTAssertThrowsError(try Journal.open(path: path, unlock: .passphrase(passphrase: "not the passphrase"))) { e in
