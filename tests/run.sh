@@ -6,7 +6,8 @@
 # in a Debian trixie chroot when the machine has no Swift of its own).
 # On a fresh Debian machine it installs what it needs (chromium,
 # poppler-utils, libjna-java, junit4, debootstrap) with apt-get, kotlinc
-# from npm into .tools/, and the Swift chroot under .tools/.
+# from npm into .tools/, cargo-fuzz into .tools/cargo (the fuzz targets run
+# on the nightly toolchain), and the Swift chroot under .tools/.
 # TANDEM_SKIP_SWIFT=1 skips the Swift stage on purpose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 stage "cargo test"
 cargo test --workspace --locked
+
+stage "fuzz targets: 30 s each under libFuzzer"
+bash tests/fuzz/run.sh
 
 stage "therapist summary in headless Chromium"
 bash tests/summary/print-check.sh

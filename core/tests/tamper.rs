@@ -301,7 +301,9 @@ fn a_raised_passphrase_kdf_cost_is_refused_before_any_key_work() {
     let cases = [
         vec![("iterations", Integer(i64::from(u32::MAX)))],
         vec![("iterations", Integer(1_001))],
-        vec![("memory_kib", Integer((1 << 20) + 1))],
+        vec![("memory_kib", Integer((1 << 18) + 1))],
+        // 64 MiB at 13 passes: more than four times the product's work.
+        vec![("memory_kib", Integer(65_536)), ("iterations", Integer(13))],
         vec![("lanes", Integer(9))],
         vec![
             ("kdf", Text("pbkdf2-sha256".into())),

@@ -29,10 +29,14 @@ pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// Most PBKDF2 iterations a stored wrap may ask for; more means the file was
 /// altered to stall an unlock.
 pub const MAX_PBKDF2_ITERATIONS: u32 = 2_400_000;
-/// Most Argon2id memory a stored wrap may ask for, in KiB (1 GiB).
-pub const MAX_ARGON2_MEMORY_KIB: u32 = 1 << 20;
+/// Most Argon2id memory a stored wrap may ask for, in KiB (256 MiB).
+pub const MAX_ARGON2_MEMORY_KIB: u32 = 1 << 18;
 /// Most Argon2id passes a stored wrap may ask for.
 pub const MAX_ARGON2_PASSES: u32 = 1_000;
+/// Most Argon2id work (memory in KiB times passes) a stored wrap may ask
+/// for: four times [`Kdf::ARGON2ID`]'s, so an altered wrap cannot stall an
+/// unlock for more than about four normal ones.
+pub const MAX_ARGON2_COST: u64 = 4 * 64 * 1024 * 3;
 /// Most Argon2id lanes a stored wrap may ask for.
 pub const MAX_ARGON2_LANES: u32 = 8;
 
@@ -129,6 +133,7 @@ impl Kdf {
                 (1..=MAX_ARGON2_LANES).contains(&lanes)
                     && (1..=MAX_ARGON2_PASSES).contains(&passes)
                     && (8 * lanes..=MAX_ARGON2_MEMORY_KIB).contains(&memory_kib)
+                    && u64::from(memory_kib) * u64::from(passes) <= MAX_ARGON2_COST
             }
         };
         if fits {
