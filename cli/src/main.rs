@@ -291,10 +291,23 @@ fn author(r: &RangeArgs) -> Author {
     }
 }
 
+/// The line that says records were left out of a listing, if any were.
+fn left_out(skipped: u32) -> String {
+    match skipped {
+        0 => String::new(),
+        1 => "1 record cannot be read and is left out; `tandem check` says more.\n".to_string(),
+        n => format!("{n} records cannot be read and are left out; `tandem check` says more.\n"),
+    }
+}
+
 fn list(j: &Journal, r: &RangeArgs) -> Result<String, Failure> {
-    let all = j.checkins_by(author(r), r.from, r.to)?;
+    let read = j.readable_checkins(author(r), r.from, r.to)?;
+    let (all, skipped) = (read.items, read.skipped);
     if all.is_empty() {
-        return Ok("No check-ins in that range.\n".to_string());
+        return Ok(format!(
+            "No check-ins in that range.\n{}",
+            left_out(skipped)
+        ));
     }
     let heading = if r.partners {
         "Your partner's check-ins, as they wrote them (\"me\" is your partner):\n"
@@ -303,6 +316,7 @@ fn list(j: &Journal, r: &RangeArgs) -> Result<String, Failure> {
     };
     Ok(std::iter::once(heading.to_string())
         .chain(all.iter().map(|s| render::checkin_line(s) + "\n"))
+        .chain(std::iter::once(left_out(skipped)))
         .collect())
 }
 
@@ -315,15 +329,20 @@ fn delete(j: &mut Journal, day: NaiveDate) -> Result<String, Failure> {
 }
 
 fn reflections(j: &Journal, r: &RangeArgs) -> Result<String, Failure> {
-    let all = j.reflections_by(author(r), r.from, r.to)?;
-    if all.is_empty() {
-        return Ok("No reflections in that range.\n".to_string());
+    let read = j.readable_reflections(author(r), r.from, r.to)?;
+    if read.items.is_empty() {
+        return Ok(format!(
+            "No reflections in that range.\n{}",
+            left_out(read.skipped)
+        ));
     }
-    Ok(all
+    Ok(read
+        .items
         .iter()
         .map(render::reflection)
         .collect::<Vec<_>>()
-        .join("\n"))
+        .join("\n")
+        + &left_out(read.skipped))
 }
 
 fn write_chart(

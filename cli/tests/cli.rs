@@ -556,3 +556,40 @@ fn rekey_leaves_only_the_new_passphrase_and_the_new_code_and_keeps_every_entry()
     assert!(Journal::open(&path, Unlock::recovery_code(&third).unwrap()).is_ok());
     assert!(Journal::open(&path, Unlock::passphrase(new).unwrap()).is_ok());
 }
+
+#[test]
+fn list_shows_every_readable_check_in_and_counts_one_that_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.tandem");
+    assert!(tandem(&path, &["init"]).status.success());
+    for (day, mood) in [("2026-01-05", "2"), ("2026-01-06", "4")] {
+        let o = tandem(&path, &["checkin", "--date", day, "--mood", mood]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    // Damage the ciphertext of one of the two rows (whichever sorts first).
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (id, mut sealed): (Vec<u8>, Vec<u8>) = conn
+        .query_row(
+            "SELECT id, sealed FROM checkins ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    sealed[3] ^= 0x20;
+    conn.execute(
+        "UPDATE checkins SET sealed = ?1 WHERE id = ?2",
+        rusqlite::params![sealed, id],
+    )
+    .unwrap();
+    drop(conn);
+    let o = tandem(&path, &["list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("2026-01-05") || lines[0].starts_with("2026-01-06"));
+    assert_eq!(
+        lines[1],
+        "1 record cannot be read and is left out; `tandem check` says more."
+    );
+}

@@ -36,4 +36,4 @@ pub use store::crypto::{
     Unlock,
 };
 pub use store::files::write_private;
-pub use store::{CreateOptions, Health, Journal};
+pub use store::{CreateOptions, Health, Journal, Readable};

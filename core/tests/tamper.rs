@@ -580,3 +580,35 @@ fn what_is_sound_in_a_damaged_journal_can_still_be_exported_and_imported() {
     let (sound, none_left) = whole.export_sound_json().unwrap();
     assert_eq!((sound, none_left), (whole.export_json().unwrap(), 0));
 }
+
+#[test]
+fn one_bad_record_never_hides_the_rest_of_a_readable_listing() {
+    let (fx, a, b, r) = two_day_journal();
+    let conn = fx.raw();
+    let mut sealed = get_blob(&conn, "checkins", "sealed", &a.id.0);
+    sealed[2] ^= 0x10;
+    set_blob(&conn, "checkins", "sealed", &a.id.0, &sealed);
+    drop(conn);
+    let journal = fx.open_device();
+    // The plain listing refuses; the readable one gives the rest and says
+    // how many were left out.
+    assert_corrupt(journal.checkins(None, None), "checkins() with a bad record");
+    let read = journal
+        .readable_checkins(tandem_core::Author::Me, None, None)
+        .unwrap();
+    assert_eq!((read.items, read.skipped), (vec![b.clone()], 1));
+    // A range holding only the bad day gives nothing, and still the count.
+    let only_a = journal
+        .readable_checkins(tandem_core::Author::Me, Some(day(DAY_A)), Some(day(DAY_A)))
+        .unwrap();
+    assert_eq!((only_a.items.len(), only_a.skipped), (0, 1));
+    let none_of_theirs = journal
+        .readable_checkins(tandem_core::Author::Partner, None, None)
+        .unwrap();
+    assert!(none_of_theirs.items.is_empty());
+    // The reflections are untouched.
+    let refl = journal
+        .readable_reflections(tandem_core::Author::Me, None, None)
+        .unwrap();
+    assert_eq!((refl.items, refl.skipped), (vec![r], 0));
+}

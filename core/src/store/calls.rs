@@ -11,6 +11,7 @@ use crate::entries::{Author, RecordId, Saved};
 use crate::error::{Error, Result};
 use crate::store::Journal;
 use crate::store::crypto;
+use crate::store::records::Readable;
 
 impl Journal {
     /// Saves a check-in for its day, replacing any earlier one for that day
@@ -53,6 +54,29 @@ impl Journal {
         to: Option<NaiveDate>,
     ) -> Result<Vec<Saved<CheckIn>>> {
         self.load_range(author, from, to)
+    }
+
+    /// The check-ins by `author` from `from` to `to` that open, by day, in a
+    /// journal that may hold damaged records: each record that does not
+    /// open is skipped and counted (its day is sealed with it, so it counts
+    /// whatever the range), never hiding the rest.
+    pub fn readable_checkins(
+        &self,
+        author: Author,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Readable<Saved<CheckIn>>> {
+        self.load_readable(author, from, to)
+    }
+
+    /// The reflections by `author` that open, as [`Journal::readable_checkins`].
+    pub fn readable_reflections(
+        &self,
+        author: Author,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Readable<Saved<Reflection>>> {
+        self.load_readable(author, from, to)
     }
 
     /// Deletes my check-in for one day; [`Error::NotFound`] if there is none.

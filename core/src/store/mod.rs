@@ -17,7 +17,7 @@ mod calls;
 pub(crate) mod crypto;
 mod digest;
 pub mod files;
-mod records;
+pub(crate) mod records;
 mod restore;
 pub mod schema;
 mod secrets;
@@ -38,6 +38,7 @@ use crate::error::{Error, Result, invalid};
 use crate::store::crypto::{DeviceKey, Kdf, Keys, Passphrase, RecoveryCode, Unlock};
 use crate::store::files::{TempFile, create_private, link_new, side, sync_parent};
 
+pub use records::Readable;
 pub(crate) use records::{
     count_entries, count_sound, migrate_kind, put_saved, rekey_kind, verify_kind,
 };

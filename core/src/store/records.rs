@@ -389,7 +389,36 @@ pub(crate) fn count_sound<T: Entry>(journal: &Journal) -> Result<(u32, u32)> {
     Ok((crate::num::count_u32(sound.len()), damaged))
 }
 
+/// What a read of a journal that may be damaged gives: the records that
+/// open, and how many did not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readable<T> {
+    /// The records that open and sit under their own tag, by day.
+    pub items: Vec<T>,
+    /// Records that could not be read and are left out.
+    pub skipped: u32,
+}
+
 impl Journal {
+    /// The author's records of dated kind `T` from `from` to `to` that
+    /// open, by day, and how many records of the kind do not.
+    pub(crate) fn load_readable<T: Dated>(
+        &self,
+        author: Author,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Readable<Saved<T>>> {
+        let (all, skipped) = self.load_all_sound::<T>()?;
+        let items = all
+            .into_iter()
+            .filter(|s| {
+                let day = s.value.day();
+                s.author == author && from.is_none_or(|f| day >= f) && to.is_none_or(|t| day <= t)
+            })
+            .collect();
+        Ok(Readable { items, skipped })
+    }
+
     /// Every record of dated kind `T` that opens and sits under its own
     /// tag, mine then my partner's, each by day; and how many did not (left
     /// out). For saving what is sound from a damaged journal.
