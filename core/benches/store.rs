@@ -152,16 +152,21 @@ struct Pair {
     checkins: Vec<Saved<CheckIn>>,
 }
 
-fn build_pair(dir: &Path, name: &str, checkins: &[CheckIn], reflections: &[Reflection]) -> Pair {
-    let journal = dir.join(format!("{name}.tandem"));
-    let plain = dir.join(format!("{name}.plain.sqlite"));
+/// A new journal at `path` with the device key, its clock on [`end_day`].
+fn new_journal(path: &Path) -> Journal {
     let opts = CreateOptions {
         device_key: Some(DeviceKey::from_bytes(&DEVICE_KEY).expect("device key")),
         passphrase: None,
         kdf: tandem_core::Kdf::fast_for_tests(1),
     };
-    let (j, _code) = Journal::create(&journal, opts).expect("create journal");
-    let mut j = j.with_clock(Box::new(FixedClock::on(end_day())));
+    let (j, _code) = Journal::create(path, opts).expect("create journal");
+    j.with_clock(Box::new(FixedClock::on(end_day())))
+}
+
+fn build_pair(dir: &Path, name: &str, checkins: &[CheckIn], reflections: &[Reflection]) -> Pair {
+    let journal = dir.join(format!("{name}.tandem"));
+    let plain = dir.join(format!("{name}.plain.sqlite"));
+    let mut j = new_journal(&journal);
     let saved_checkins = j.save_checkins(checkins.to_vec()).expect("save check-ins");
     let saved_reflections = j
         .save_reflections(reflections.to_vec())
@@ -337,13 +342,7 @@ fn build_by_day(dir: &Path, decades: usize) -> (Journal, Connection) {
     let (checkins, reflections) = common::decades(decades);
     let journal = dir.join(format!("week-{decades}.tandem"));
     let plain = dir.join(format!("week-{decades}.plain.sqlite"));
-    let opts = CreateOptions {
-        device_key: Some(DeviceKey::from_bytes(&DEVICE_KEY).expect("device key")),
-        passphrase: None,
-        kdf: tandem_core::Kdf::fast_for_tests(1),
-    };
-    let (j, _code) = Journal::create(&journal, opts).expect("create journal");
-    let mut j = j.with_clock(Box::new(FixedClock::on(end_day())));
+    let mut j = new_journal(&journal);
     let c = j.save_checkins(checkins).expect("save check-ins");
     let r = j.save_reflections(reflections).expect("save reflections");
     drop(j);

@@ -217,17 +217,9 @@ impl Journal {
 
         let conn = open_rw(path)?;
         schema::configure(&conn)?;
-        Ok((
-            Journal {
-                conn,
-                keys: Some(keys),
-                damage: None,
-                clock: Box::new(SystemClock),
-                path: path.to_path_buf(),
-                kdf: opts.kdf,
-            },
-            code,
-        ))
+        let mut journal = Journal::with_parts(conn, keys, path);
+        journal.kdf = opts.kdf;
+        Ok((journal, code))
     }
 
     /// Opens the journal at `path` with one unlock method. Nothing is written

@@ -90,27 +90,39 @@ fn save_many(path: &Path, first: NaiveDate, passphrase: &str) -> Result<(), Box<
     Ok(())
 }
 
-fn change_keys(path: &Path, how: &str, current: u32) -> Result<(), Box<dyn Error>> {
+/// Prints `ready`, then runs `step` for `first`, `first + 1` … printing
+/// the line each returns once its work is committed, until the minute is up.
+fn repeat(
+    first: u32,
+    mut step: impl FnMut(u32) -> Result<String, Box<dyn Error>>,
+) -> Result<(), Box<dyn Error>> {
     let started = Instant::now();
-    let mut journal = Journal::open(path, Unlock::passphrase(crash_passphrase(current))?)?;
-    journal.set_kdf(tandem_core::Kdf::fast_for_tests(1))?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "ready")?;
     out.flush()?;
-    for i in current + 1.. {
+    for n in first.. {
         if started.elapsed() > GIVE_UP_AFTER {
             break;
         }
+        let line = step(n)?;
+        writeln!(out, "{line}")?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+fn change_keys(path: &Path, how: &str, current: u32) -> Result<(), Box<dyn Error>> {
+    let mut journal = Journal::open(path, Unlock::passphrase(crash_passphrase(current))?)?;
+    journal.set_kdf(tandem_core::Kdf::fast_for_tests(1))?;
+    repeat(current + 1, |i| {
         let next = Passphrase::new(crash_passphrase(i))?;
         match how {
             "rekey" => drop(journal.rekey(Some(next), None)?),
             "passphrase" => journal.set_passphrase(Some(next))?,
             _ => return Err(USAGE.into()),
         }
-        writeln!(out, "keyed {i}")?;
-        out.flush()?;
-    }
-    Ok(())
+        Ok(format!("keyed {i}"))
+    })
 }
 
 fn back_up_many(
@@ -119,31 +131,15 @@ fn back_up_many(
     first: u32,
     passphrase: &str,
 ) -> Result<(), Box<dyn Error>> {
-    let started = Instant::now();
     let journal = Journal::open(path, Unlock::passphrase(passphrase)?)?;
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "ready")?;
-    out.flush()?;
-    for n in first.. {
-        if started.elapsed() > GIVE_UP_AFTER {
-            break;
-        }
+    repeat(first, |n| {
         journal.backup(&dir.join(format!("backup-{n}.tandem")))?;
-        writeln!(out, "backed up {n}")?;
-        out.flush()?;
-    }
-    Ok(())
+        Ok(format!("backed up {n}"))
+    })
 }
 
 fn create_many(dir: &Path, first: u32, passphrase: &str) -> Result<(), Box<dyn Error>> {
-    let started = Instant::now();
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "ready")?;
-    out.flush()?;
-    for n in first.. {
-        if started.elapsed() > GIVE_UP_AFTER {
-            break;
-        }
+    repeat(first, |n| {
         let (journal, _code) = Journal::create(
             dir.join(crash_journal_name(n)),
             CreateOptions {
@@ -153,8 +149,6 @@ fn create_many(dir: &Path, first: u32, passphrase: &str) -> Result<(), Box<dyn E
             },
         )?;
         drop(journal);
-        writeln!(out, "created {n}")?;
-        out.flush()?;
-    }
-    Ok(())
+        Ok(format!("created {n}"))
+    })
 }
