@@ -12,6 +12,7 @@ use crate::entries::{
     CheckIn, HistoryWeek, ImportReport, Reflection, SavedCheckIn, SavedReflection, Settings,
 };
 use crate::error::{JournalError, Result};
+use crate::health::{Health, SoundExport};
 use crate::insights::{Insights, Pattern, WeekSummary};
 use crate::summary::{DateRange, core_sections};
 use crate::vocab::{Author, ImportAs, Section, UnlockMethod};
@@ -106,32 +107,6 @@ pub fn restore_journal(
         replace,
     )?;
     Ok(Journal::wrap(journal))
-}
-
-/// What `Journal.health()` found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct Health {
-    /// SQLite's own check of the file's pages and indexes passed.
-    pub file_whole: bool,
-    /// The tables and indexes are the ones Tandem made, and nothing else.
-    pub schema_as_made: bool,
-    /// The rows are the ones the journal last wrote: none put back from
-    /// another time.
-    pub rows_in_step: bool,
-    /// Records (of every kind) that open and sit under their own tag.
-    pub sound: u32,
-    /// Records that do not: altered, damaged, or moved from another row.
-    pub damaged: u32,
-}
-
-/// What `Journal.exportSoundJson()` gives: the export of every record that
-/// opens, and how many were left out.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct SoundExport {
-    /// The export document (unencrypted: the same schema as `exportJson`).
-    pub json: String,
-    /// Records that could not be read and are not in it.
-    pub left_out: u32,
 }
 
 /// Checks that the backup at `backup` is whole and opens with `unlock`, as a

@@ -12,6 +12,7 @@ mod choices;
 mod day;
 mod entries;
 mod error;
+mod health;
 mod insights;
 mod journal;
 mod summary;
@@ -27,14 +28,15 @@ pub use entries::{
     Settings,
 };
 pub use error::{JournalError, error_sentence, field_words, input_fields, sentence};
+pub use health::{Health, SoundExport};
 pub use insights::{
     BehaviourCount, ChartText, ChartTexts, FeelingCount, Finding, Insights, MoveCounts,
     MovesLegend, PartnerMoveCounts, Pattern, RepairCounts, SkillCount, TopBehaviours, TopFeelings,
     Trend, TrendLine, WeekPoint, WeekSummary, Window,
 };
 pub use journal::{
-    Health, Journal, NewJournal, SoundExport, Unlock, check_backup, create_journal,
-    min_passphrase_chars, restore_journal, unlock_methods_at,
+    Journal, NewJournal, Unlock, check_backup, create_journal, min_passphrase_chars,
+    restore_journal, unlock_methods_at,
 };
 pub use summary::{DateRange, SectionChoice, default_summary_sections, summary_sections};
 pub use vocab::{

@@ -9,6 +9,22 @@ use crate::output::{check_outputs, write_output};
 
 use crate::Failure;
 
+/// Opens the journal at `path` (to salvage it with `salvage`) and writes
+/// its export to `file`.
+pub fn export_from(
+    path: &Path,
+    file: &Path,
+    force: bool,
+    salvage: bool,
+) -> Result<String, Failure> {
+    let journal = if salvage {
+        crate::access::open_damaged(path)?
+    } else {
+        crate::access::open(path)?
+    };
+    export(&journal, file, force, salvage)
+}
+
 /// Writes the journal's export to `file`. An existing file is replaced only
 /// with `force`; the new file is readable by its owner alone.
 pub fn export(

@@ -187,15 +187,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             file,
             force,
             salvage,
-        } => {
-            let path = path()?;
-            let journal = if salvage {
-                access::open_damaged(&path)?
-            } else {
-                access::open(&path)?
-            };
-            export::export(&journal, &file, force, salvage)
-        }
+        } => export::export_from(&path()?, &file, force, salvage),
         Command::Import {
             file,
             partner,

@@ -10,8 +10,8 @@ use crate::entries::settings::{SETTINGS_KEY, Settings};
 use crate::entries::{Author, RecordId, Saved};
 use crate::error::{Error, Result};
 use crate::store::Journal;
+use crate::store::Readable;
 use crate::store::crypto;
-use crate::store::records::Readable;
 
 impl Journal {
     /// Saves a check-in for its day, replacing any earlier one for that day

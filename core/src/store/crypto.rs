@@ -7,12 +7,12 @@
 
 use ring::aead::{AES_256_GCM, Aad, LessSafeKey, NONCE_LEN, Nonce, UnboundKey};
 use ring::rand::{SecureRandom, SystemRandom};
-use ring::{hkdf, hmac, pbkdf2};
-use std::num::NonZeroU32;
+use ring::{hkdf, hmac};
 use zeroize::Zeroizing;
 
 use crate::entries::Table;
 use crate::error::{Error, Result};
+pub use crate::store::kdf::{Kdf, PBKDF2_ITERATIONS};
 pub use crate::store::secrets::{DeviceKey, Passphrase, RecoveryCode};
 
 /// Length of the data key and of every derived key, in bytes.
@@ -22,165 +22,6 @@ pub const ID_LEN: usize = 16;
 /// [`ID_LEN`] as the four big-endian bytes bound into a record's seal.
 const ID_LEN_BE: [u8; 4] = 16u32.to_be_bytes();
 const _: () = assert!(ID_LEN == 16);
-/// PBKDF2-HMAC-SHA256 iterations of the passphrase wraps journals made
-/// before Argon2id (still opened, and rewrapped with Argon2id at the next
-/// passphrase unlock).
-pub const PBKDF2_ITERATIONS: u32 = 600_000;
-/// Most PBKDF2 iterations a stored wrap may ask for; more means the file was
-/// altered to stall an unlock.
-pub const MAX_PBKDF2_ITERATIONS: u32 = 2_400_000;
-/// Most Argon2id memory a stored wrap may ask for, in KiB (256 MiB).
-pub const MAX_ARGON2_MEMORY_KIB: u32 = 1 << 18;
-/// Most Argon2id passes a stored wrap may ask for.
-pub const MAX_ARGON2_PASSES: u32 = 1_000;
-/// Most Argon2id work (memory in KiB times passes) a stored wrap may ask
-/// for: four times [`Kdf::ARGON2ID`]'s, so an altered wrap cannot stall an
-/// unlock for more than about four normal ones.
-pub const MAX_ARGON2_COST: u64 = 4 * 64 * 1024 * 3;
-/// Most Argon2id lanes a stored wrap may ask for.
-pub const MAX_ARGON2_LANES: u32 = 8;
-
-/// How a passphrase becomes the key that wraps the data key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kdf {
-    /// PBKDF2-HMAC-SHA256 with this many iterations (journals from before
-    /// Argon2id).
-    Pbkdf2 {
-        /// Iterations.
-        iterations: u32,
-    },
-    /// Argon2id (RFC 9106), version 0x13.
-    Argon2id {
-        /// Memory, in KiB.
-        memory_kib: u32,
-        /// Passes over the memory.
-        passes: u32,
-        /// Lanes (parallelism).
-        lanes: u32,
-    },
-}
-
-impl Kdf {
-    /// What new passphrase wraps use: Argon2id with 64 MiB, 3 passes and
-    /// one lane (RFC 9106's second recommended setting, with one lane as a
-    /// phone's unlock runs on one thread). A whole passphrase unlock takes
-    /// about 0.17 s on one core of the build machine, where PBKDF2 at
-    /// 600,000 takes 0.13 s (`cargo bench -p tandem-core --bench kdf`): so
-    /// about 0.5 s on a mid-range phone, two to three times slower. Each
-    /// guess also needs 64 MiB, which is what holds a GPU back.
-    pub const ARGON2ID: Kdf = Kdf::Argon2id {
-        memory_kib: 64 * 1024,
-        passes: 3,
-        lanes: 1,
-    };
-
-    /// A deliberately cheap Argon2id (the 8 KiB minimum) with `passes`
-    /// passes: for tests alone, which unlock hundreds of journals.
-    pub fn fast_for_tests(passes: u32) -> Kdf {
-        Kdf::Argon2id {
-            memory_kib: 8,
-            passes: passes.clamp(1, MAX_ARGON2_PASSES),
-            lanes: 1,
-        }
-    }
-
-    /// Stable code stored beside the wrap.
-    pub fn code(self) -> &'static str {
-        match self {
-            Kdf::Pbkdf2 { .. } => "pbkdf2-sha256",
-            Kdf::Argon2id { .. } => "argon2id",
-        }
-    }
-
-    /// The parameters as stored: (iterations or passes, memory KiB, lanes).
-    pub(crate) fn columns(self) -> (u32, u32, u32) {
-        match self {
-            Kdf::Pbkdf2 { iterations } => (iterations, 0, 0),
-            Kdf::Argon2id {
-                memory_kib,
-                passes,
-                lanes,
-            } => (passes, memory_kib, lanes),
-        }
-    }
-
-    /// The KDF from its stored code and columns; anything unknown or above
-    /// the caps (which would stall an unlock) is [`Error::Corrupt`], found
-    /// before any key work.
-    pub(crate) fn from_columns(code: &str, count: u32, memory_kib: u32, lanes: u32) -> Result<Kdf> {
-        let kdf = match code {
-            "pbkdf2-sha256" => Kdf::Pbkdf2 { iterations: count },
-            "argon2id" => Kdf::Argon2id {
-                memory_kib,
-                passes: count,
-                lanes,
-            },
-            _ => return Err(Error::Corrupt),
-        };
-        kdf.check().map_err(|_| Error::Corrupt)?;
-        Ok(kdf)
-    }
-
-    /// Whether the parameters are within what this build derives.
-    pub(crate) fn check(self) -> Result<()> {
-        let fits = match self {
-            Kdf::Pbkdf2 { iterations } => (1..=MAX_PBKDF2_ITERATIONS).contains(&iterations),
-            Kdf::Argon2id {
-                memory_kib,
-                passes,
-                lanes,
-            } => {
-                (1..=MAX_ARGON2_LANES).contains(&lanes)
-                    && (1..=MAX_ARGON2_PASSES).contains(&passes)
-                    && (8 * lanes..=MAX_ARGON2_MEMORY_KIB).contains(&memory_kib)
-                    && u64::from(memory_kib) * u64::from(passes) <= MAX_ARGON2_COST
-            }
-        };
-        if fits {
-            Ok(())
-        } else {
-            Err(crate::error::invalid(
-                crate::error::Field::KdfIterations,
-                "is outside what Tandem derives keys with",
-            ))
-        }
-    }
-
-    /// Whether a wrap made with this KDF is rewrapped at the next
-    /// passphrase unlock: every PBKDF2 wrap is.
-    pub fn is_outdated(self) -> bool {
-        matches!(self, Kdf::Pbkdf2 { .. })
-    }
-
-    fn derive(self, passphrase: &[u8], salt: &[u8]) -> Result<Zeroizing<[u8; KEY_LEN]>> {
-        self.check().map_err(|_| Error::Corrupt)?;
-        let mut out = Zeroizing::new([0u8; KEY_LEN]);
-        match self {
-            Kdf::Pbkdf2 { iterations } => {
-                let iterations = NonZeroU32::new(iterations).ok_or(Error::Corrupt)?;
-                pbkdf2::derive(
-                    pbkdf2::PBKDF2_HMAC_SHA256,
-                    iterations,
-                    salt,
-                    passphrase,
-                    out.as_mut(),
-                );
-            }
-            Kdf::Argon2id {
-                memory_kib,
-                passes,
-                lanes,
-            } => {
-                let params = argon2::Params::new(memory_kib, passes, lanes, Some(KEY_LEN))
-                    .map_err(|_| Error::Corrupt)?;
-                argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
-                    .hash_password_into(passphrase, salt, out.as_mut())
-                    .map_err(|_| Error::Corrupt)?;
-            }
-        }
-        Ok(out)
-    }
-}
 /// Shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 6;
 /// Version of the sealed-record format this build writes, bound into every
@@ -320,7 +161,7 @@ fn aead_key(bytes: &[u8; KEY_LEN]) -> LessSafeKey {
     }
 }
 
-fn random_nonce() -> Result<[u8; NONCE_LEN]> {
+pub(super) fn random_nonce() -> Result<[u8; NONCE_LEN]> {
     let mut n = [0u8; NONCE_LEN];
     fill_random(&mut n)?;
     Ok(n)
@@ -388,9 +229,11 @@ const AAD_LEN: usize = 13 + 4 + 1 + 4 + ID_LEN + 4 + ID_LEN + 4 + ID_LEN;
 pub struct Keys {
     dek: Zeroizing<[u8; KEY_LEN]>,
     key_id: Id,
-    records: LessSafeKey,
+    /// Seals records (and the digest, in `digest`).
+    pub(super) records: LessSafeKey,
     tags: hmac::Key,
-    digest: hmac::Key,
+    /// Makes the keyed row hashes of the digest (`digest`).
+    pub(super) digest: hmac::Key,
 }
 
 impl Keys {
@@ -548,56 +391,6 @@ impl Keys {
         ctx.update(&[table.code]);
         ctx.update(natural_key);
         ctx.sign().as_ref()[..ID_LEN].to_vec()
-    }
-}
-
-/// Length of a sealed digest: nonce, the 32-byte sum and the AEAD tag.
-pub const SEALED_DIGEST_LEN: usize = NONCE_LEN + 32 + 16;
-
-impl Keys {
-    /// A keyed hash of one live row: its table, id and revision. The
-    /// journal's digest is the sum of these over every row.
-    pub fn row_hash(&self, table: Table, id: &[u8], revision: u32) -> [u8; 32] {
-        let mut ctx = hmac::Context::with_key(&self.digest);
-        ctx.update(&[table.code]);
-        ctx.update(id);
-        ctx.update(&revision.to_be_bytes());
-        let mut out = [0u8; 32];
-        out.copy_from_slice(ctx.sign().as_ref());
-        out
-    }
-
-    fn digest_aad(&self) -> Vec<u8> {
-        [b"tandem/v2/digest".as_slice(), &self.key_id].concat()
-    }
-
-    /// Seals the journal's digest: nonce then ciphertext.
-    pub fn seal_digest(&self, sum: &[u8; 32]) -> Result<Vec<u8>> {
-        let nonce = random_nonce()?;
-        let mut buf = sum.to_vec();
-        self.records
-            .seal_in_place_append_tag(
-                Nonce::assume_unique_for_key(nonce),
-                Aad::from(self.digest_aad()),
-                &mut buf,
-            )
-            .map_err(|_| Error::Corrupt)?;
-        Ok([nonce.as_slice(), &buf].concat())
-    }
-
-    /// Opens a sealed digest; anything altered gives [`Error::Corrupt`].
-    pub fn open_digest(&self, sealed: &[u8]) -> Result<[u8; 32]> {
-        if sealed.len() != SEALED_DIGEST_LEN {
-            return Err(Error::Corrupt);
-        }
-        let (nonce, ct) = sealed.split_at(NONCE_LEN);
-        let nonce = Nonce::try_assume_unique_for_key(nonce).map_err(|_| Error::Corrupt)?;
-        let mut buf = ct.to_vec();
-        let plain = self
-            .records
-            .open_in_place(nonce, Aad::from(self.digest_aad()), &mut buf)
-            .map_err(|_| Error::Corrupt)?;
-        plain.try_into().map_err(|_| Error::Corrupt)
     }
 }
 

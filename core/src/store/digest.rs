@@ -13,11 +13,13 @@
 //! storing anything but one sealed value. What it cannot see: the whole
 //! file (rows and digest together) rolled back to an older copy of itself.
 
+use ring::aead::{Aad, NONCE_LEN, Nonce};
+use ring::hmac;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::entries::{KINDS, Table};
 use crate::error::{Error, Result};
-use crate::store::crypto::Keys;
+use crate::store::crypto::{Keys, random_nonce};
 
 /// The `meta` row holding the sealed digest.
 const DIGEST: &str = "digest";
@@ -147,6 +149,56 @@ pub(crate) fn of_rows(conn: &Connection, keys: &Keys) -> Result<Sum> {
         }
     }
     Ok(sum)
+}
+
+/// Length of a sealed digest: nonce, the 32-byte sum and the AEAD tag.
+pub const SEALED_DIGEST_LEN: usize = NONCE_LEN + 32 + 16;
+
+impl Keys {
+    /// A keyed hash of one live row: its table, id and revision. The
+    /// journal's digest is the sum of these over every row.
+    pub fn row_hash(&self, table: Table, id: &[u8], revision: u32) -> [u8; 32] {
+        let mut ctx = hmac::Context::with_key(&self.digest);
+        ctx.update(&[table.code]);
+        ctx.update(id);
+        ctx.update(&revision.to_be_bytes());
+        let mut out = [0u8; 32];
+        out.copy_from_slice(ctx.sign().as_ref());
+        out
+    }
+
+    fn digest_aad(&self) -> Vec<u8> {
+        [b"tandem/v2/digest".as_slice(), self.key_id()].concat()
+    }
+
+    /// Seals the journal's digest: nonce then ciphertext.
+    pub fn seal_digest(&self, sum: &[u8; 32]) -> Result<Vec<u8>> {
+        let nonce = random_nonce()?;
+        let mut buf = sum.to_vec();
+        self.records
+            .seal_in_place_append_tag(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(self.digest_aad()),
+                &mut buf,
+            )
+            .map_err(|_| Error::Corrupt)?;
+        Ok([nonce.as_slice(), &buf].concat())
+    }
+
+    /// Opens a sealed digest; anything altered gives [`Error::Corrupt`].
+    pub fn open_digest(&self, sealed: &[u8]) -> Result<[u8; 32]> {
+        if sealed.len() != SEALED_DIGEST_LEN {
+            return Err(Error::Corrupt);
+        }
+        let (nonce, ct) = sealed.split_at(NONCE_LEN);
+        let nonce = Nonce::try_assume_unique_for_key(nonce).map_err(|_| Error::Corrupt)?;
+        let mut buf = ct.to_vec();
+        let plain = self
+            .records
+            .open_in_place(nonce, Aad::from(self.digest_aad()), &mut buf)
+            .map_err(|_| Error::Corrupt)?;
+        plain.try_into().map_err(|_| Error::Corrupt)
+    }
 }
 
 #[cfg(test)]

@@ -3,10 +3,12 @@
 //! decrypts and filters in memory; every write seals a whole record.
 //!
 //! - `mod.rs`: the journal's lifecycle (create, open, lock, unlock);
-//! - [`crypto`]: keys, wraps and sealing; `secrets`: the device key, the
-//!   passphrase and the recovery code;
+//! - [`crypto`]: keys, wraps and sealing; `kdf`: passphrase key
+//!   derivation; `secrets`: the device key, the passphrase and the
+//!   recovery code; `digest`: the running digest of rows;
 //! - `wraps`: the unlock methods a journal has, and changing them;
-//! - `records`: sealed rows, for every entry kind;
+//! - `records`: sealed rows, for every entry kind; `kinds`: every record of
+//!   a kind at once (sound records, migration, re-keying, salvage reads);
 //! - `calls`: the public calls for check-ins, reflections and settings;
 //! - [`schema`]: the file's tables and their migrations;
 //! - [`files`]: temporary, private and side files, once;
@@ -17,7 +19,9 @@ mod calls;
 pub(crate) mod crypto;
 mod digest;
 pub mod files;
-pub(crate) mod records;
+mod kdf;
+mod kinds;
+mod records;
 mod restore;
 pub mod schema;
 mod secrets;
@@ -38,10 +42,9 @@ use crate::error::{Error, Result, invalid};
 use crate::store::crypto::{DeviceKey, Kdf, Keys, Passphrase, RecoveryCode, Unlock};
 use crate::store::files::{TempFile, create_private, link_new, side, sync_parent};
 
-pub use records::Readable;
-pub(crate) use records::{
-    count_entries, count_sound, migrate_kind, put_saved, rekey_kind, verify_kind,
-};
+pub use kinds::Readable;
+pub(crate) use kinds::{count_entries, count_sound, migrate_kind, rekey_kind, verify_kind};
+pub(crate) use records::put_saved;
 pub(crate) use verify::verify_records;
 use wraps::{insert_wrap, unlock_keys};
 

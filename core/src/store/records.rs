@@ -11,14 +11,16 @@
 //! [`migrate_kind`] rewrites it as format 2 on the first unlock.
 //!
 //! Every write also updates the journal's digest ([`super::digest`]).
+//! What walks every record of a kind at once (verifying, migrating,
+//! re-keying, salvage reads) is in [`super::kinds`].
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{CachedStatement, Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{CachedStatement, Transaction, TransactionBehavior, params};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::entries::{Author, Dated, Entry, Kind, RecordId, Saved, Table, natural_key};
+use crate::entries::{Author, Dated, Entry, RecordId, Saved, Table, natural_key};
 use crate::error::{Error, Result};
 use crate::store::Journal;
 use crate::store::crypto::{self, Id, Keys, RECORD_FORMAT, RECORD_FORMAT_1, RecordPlace};
@@ -64,7 +66,7 @@ struct ProbeV1<D> {
 }
 
 /// The keyed tag of an author's entry with natural key `key`.
-fn tag_of<T: Entry>(keys: &Keys, author: Author, key: &str) -> Vec<u8> {
+pub(super) fn tag_of<T: Entry>(keys: &Keys, author: Author, key: &str) -> Vec<u8> {
     keys.tag(T::TABLE, &natural_key(author, key))
 }
 
@@ -302,156 +304,9 @@ pub(crate) fn put_saved<T: Entry>(
     change.apply(tx, keys)
 }
 
-/// Every record of kind `T` that opens and sits under the tag of its own
-/// author and natural key (which are part of the file format: the tags on
-/// disk are made from them), in table order; and how many rows do not.
-fn sound_records<T: Entry>(journal: &Journal) -> Result<(Vec<Saved<T>>, u32)> {
-    let keys = journal.keys()?;
-    let mut stmt = journal.conn.prepare(T::TABLE.sql.all)?;
-    let mut rows = stmt.query([])?;
-    let mut buf = Zeroizing::new(Vec::new());
-    let (mut out, mut damaged) = (Vec::new(), 0u32);
-    while let Some(row) = rows.next()? {
-        match RawRecord::from_row(row)
-            .ok()
-            .and_then(|raw| raw.sound(keys, &mut buf))
-        {
-            Some(saved) => out.push(saved),
-            None => damaged = damaged.saturating_add(1),
-        }
-    }
-    Ok((out, damaged))
-}
-
-/// Rewrites every sound format-1 record of kind `T` as format 2, with the
-/// same id, revision, author and save time (so the digest is unchanged);
-/// a record that does not open is left as it is, and counted as damaged
-/// wherever records are counted. Runs in the caller's transaction.
-pub(crate) fn migrate_kind<T: Entry>(tx: &Transaction<'_>, keys: &Keys) -> Result<()> {
-    let mut buf = Zeroizing::new(Vec::new());
-    let sound: Vec<(Vec<u8>, Saved<T>)> = {
-        let mut stmt = tx.prepare(T::TABLE.sql.older)?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next()? {
-            if let Some((tag, saved)) = RawRecord::from_row(row)
-                .ok()
-                .and_then(|raw| Some((raw.tag.to_vec(), raw.sound(keys, &mut buf)?)))
-            {
-                out.push((tag, saved));
-            }
-        }
-        out
-    };
-    let mut upsert = tx.prepare_cached(T::TABLE.sql.upsert)?;
-    for (tag, saved) in &sound {
-        seal_row(&mut upsert, keys, tag, saved)?;
-    }
-    Ok(())
-}
-
-/// Seals every record of kind `T` again under `new` keys: new tags, new
-/// ciphertexts, the same ids, revisions, authors and save times. A record
-/// that does not open under `old` stops it with [`Error::Corrupt`], so
-/// nothing is lost. Runs in the caller's transaction.
-pub(crate) fn rekey_kind<T: Entry>(tx: &Transaction<'_>, old: &Keys, new: &Keys) -> Result<()> {
-    let mut buf = Zeroizing::new(Vec::new());
-    let records: Vec<Saved<T>> = {
-        let mut stmt = tx.prepare(T::TABLE.sql.all)?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next()? {
-            let raw = RawRecord::from_row(row)?;
-            out.push(raw.sound(old, &mut buf).ok_or(Error::Corrupt)?);
-        }
-        out
-    };
-    tx.execute(T::TABLE.sql.clear, [])?;
-    let mut upsert = tx.prepare_cached(T::TABLE.sql.upsert)?;
-    for saved in &records {
-        let tag = tag_of::<T>(new, saved.author, &saved.value.key());
-        seal_row(&mut upsert, new, &tag, saved)?;
-    }
-    Ok(())
-}
-
-/// Checks that every record of kind `T` opens under its own tag.
-pub(crate) fn verify_kind<T: Entry>(journal: &Journal) -> Result<()> {
-    match sound_records::<T>(journal)? {
-        (_, 0) => Ok(()),
-        _ => Err(Error::Corrupt),
-    }
-}
-
-/// How many records of kind `T` open under their own tag, and how many do not.
-pub(crate) fn count_sound<T: Entry>(journal: &Journal) -> Result<(u32, u32)> {
-    let (sound, damaged) = sound_records::<T>(journal)?;
-    Ok((crate::num::count_u32(sound.len()), damaged))
-}
-
-/// What a read of a journal that may be damaged gives: the records that
-/// open, and how many did not.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Readable<T> {
-    /// The records that open and sit under their own tag, by day.
-    pub items: Vec<T>,
-    /// Records that could not be read and are left out.
-    pub skipped: u32,
-}
-
-impl Journal {
-    /// The author's records of dated kind `T` from `from` to `to` that
-    /// open, by day, and how many records of the kind do not.
-    pub(crate) fn load_readable<T: Dated>(
-        &self,
-        author: Author,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    ) -> Result<Readable<Saved<T>>> {
-        let (all, skipped) = self.load_all_sound::<T>()?;
-        let items = all
-            .into_iter()
-            .filter(|s| {
-                let day = s.value.day();
-                s.author == author && from.is_none_or(|f| day >= f) && to.is_none_or(|t| day <= t)
-            })
-            .collect();
-        Ok(Readable { items, skipped })
-    }
-
-    /// Every record of dated kind `T` that opens and sits under its own
-    /// tag, mine then my partner's, each by day; and how many did not (left
-    /// out). For saving what is sound from a damaged journal.
-    pub(crate) fn load_all_sound<T: Dated>(&self) -> Result<(Vec<Saved<T>>, u32)> {
-        let (mut out, damaged) = sound_records::<T>(self)?;
-        out.sort_by_key(|s| (s.author != Author::Me, s.value.day()));
-        Ok((out, damaged))
-    }
-}
-
-/// How many rows of the kinds that count as entries the file holds (a
-/// kind newer than the file has no table there, and none). Reads row
-/// counts only: no key is needed.
-pub(crate) fn count_entries(conn: &Connection, kinds: &[Kind]) -> Result<i64> {
-    let mut n = 0i64;
-    for kind in kinds.iter().filter(|k| k.counts_as_entry) {
-        let exists: bool = conn.query_row(
-            "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-            [kind.table.name],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            continue;
-        }
-        let rows: i64 = conn.query_row(kind.table.sql.count, [], |r| r.get(0))?;
-        n = n.saturating_add(rows);
-    }
-    Ok(n)
-}
-
 /// Serialises, pads and seals one record for its place (format 2, its tag
 /// sealed with it), and writes it through the table's upsert statement.
-fn seal_row<T: Entry>(
+pub(super) fn seal_row<T: Entry>(
     upsert: &mut CachedStatement<'_>,
     keys: &Keys,
     tag: &[u8],
@@ -495,9 +350,10 @@ fn seal_row<T: Entry>(
 /// One record row as read, before it is opened. The byte columns are
 /// borrowed from SQLite's row, not copied: opening copies the ciphertext
 /// once anyway, into the wiped buffer it decrypts in place.
-struct RawRecord<'a> {
+pub(super) struct RawRecord<'a> {
     id: &'a [u8],
-    tag: &'a [u8],
+    /// The row's keyed tag.
+    pub(super) tag: &'a [u8],
     format: u32,
     key_id: &'a [u8],
     revision: u32,
@@ -514,7 +370,7 @@ fn blob<'a>(r: &'a rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<&'a [u8]> 
 }
 
 impl<'a> RawRecord<'a> {
-    fn from_row(r: &'a rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+    pub(super) fn from_row(r: &'a rusqlite::Row<'_>) -> rusqlite::Result<Self> {
         Ok(RawRecord {
             id: blob(r, 0)?,
             tag: blob(r, 1)?,
@@ -539,7 +395,11 @@ impl<'a> RawRecord<'a> {
 
     /// The record, if it opens and sits under the tag of its own author and
     /// natural key.
-    fn sound<T: Entry>(&self, keys: &Keys, buf: &mut Zeroizing<Vec<u8>>) -> Option<Saved<T>> {
+    pub(super) fn sound<T: Entry>(
+        &self,
+        keys: &Keys,
+        buf: &mut Zeroizing<Vec<u8>>,
+    ) -> Option<Saved<T>> {
         let saved: Saved<T> = self.open_with(keys, T::TABLE, buf).ok()?;
         let tag = tag_of::<T>(keys, saved.author, &saved.value.key());
         (self.tag == tag.as_slice()).then_some(saved)
@@ -592,56 +452,5 @@ impl<'a> RawRecord<'a> {
             author,
             value,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::entries::table;
-
-    fn record_table(conn: &Connection, name: &str) {
-        conn.execute_batch(&format!(
-            "CREATE TABLE {name} (id BLOB PRIMARY KEY, tag BLOB NOT NULL UNIQUE,
-             format INTEGER NOT NULL, key_id BLOB NOT NULL, revision INTEGER NOT NULL,
-             nonce BLOB NOT NULL, sealed BLOB NOT NULL) STRICT, WITHOUT ROWID;"
-        ))
-        .unwrap();
-    }
-
-    fn one_row(conn: &Connection, name: &str) {
-        conn.execute(
-            &format!("INSERT INTO {name} VALUES (x'01', x'02', 1, x'03', 1, x'04', x'05')"),
-            [],
-        )
-        .unwrap();
-    }
-
-    #[test]
-    fn settings_alone_do_not_count_and_any_kind_that_counts_does() {
-        let conn = Connection::open_in_memory().unwrap();
-        record_table(&conn, "settings");
-        record_table(&conn, "pauses");
-        one_row(&conn, "settings");
-        let settings = Kind::of::<crate::Settings>();
-        // A kind to come, one line in a list like KINDS.
-        let future = Kind {
-            table: table!(99, "pauses"),
-            counts_as_entry: true,
-            verify: |_| Ok(()),
-            count_sound: |_| Ok((0, 0)),
-            migrate: |_, _| Ok(()),
-            rekey: |_, _, _| Ok(()),
-        };
-        let kinds = [settings, future];
-        assert_eq!(count_entries(&conn, &kinds).unwrap(), 0);
-        one_row(&conn, "pauses");
-        assert_eq!(count_entries(&conn, &kinds).unwrap(), 1);
-        // A kind newer than the file (no table there) counts none.
-        let newer = Kind {
-            table: table!(98, "not_in_this_file"),
-            ..future
-        };
-        assert_eq!(count_entries(&conn, &[newer, future]).unwrap(), 1);
     }
 }
