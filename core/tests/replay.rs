@@ -63,31 +63,32 @@ fn assert_found(fx: &Fixture, want: Error, readable: usize) {
     assert_eq!(std::fs::read(&fx.path).unwrap(), before);
 }
 
-#[test]
-fn an_older_revision_put_back_is_refused_at_open() {
+/// A journal with check-ins on [`DAY_A`] and [`DAY_B`], where `change`
+/// then writes over the first, whose row as first saved is put back.
+fn with_first_row_put_back(change: impl FnOnce(&mut Journal)) -> Fixture {
     let (fx, mut journal) = Fixture::new(Methods::DeviceOnly);
     let a = journal.save_checkin(checkin(DAY_A, 1)).unwrap();
     journal.save_checkin(checkin(DAY_B, 2)).unwrap();
     drop(journal);
     let first = row(&fx.raw(), &a.id.0);
     let mut journal = fx.open_device();
-    assert_eq!(journal.save_checkin(checkin(DAY_A, 4)).unwrap().revision, 2);
+    change(&mut journal);
     drop(journal);
     put_back(&fx.raw(), &first);
+    fx
+}
+
+#[test]
+fn an_older_revision_put_back_is_refused_at_open() {
+    let fx = with_first_row_put_back(|j| {
+        assert_eq!(j.save_checkin(checkin(DAY_A, 4)).unwrap().revision, 2);
+    });
     assert_found(&fx, Error::OutOfStep, 2);
 }
 
 #[test]
 fn a_deleted_entry_put_back_is_refused_at_open() {
-    let (fx, mut journal) = Fixture::new(Methods::DeviceOnly);
-    let a = journal.save_checkin(checkin(DAY_A, 1)).unwrap();
-    journal.save_checkin(checkin(DAY_B, 2)).unwrap();
-    drop(journal);
-    let deleted = row(&fx.raw(), &a.id.0);
-    let mut journal = fx.open_device();
-    journal.delete_checkin(day(DAY_A)).unwrap();
-    drop(journal);
-    put_back(&fx.raw(), &deleted);
+    let fx = with_first_row_put_back(|j| j.delete_checkin(day(DAY_A)).unwrap());
     assert_found(&fx, Error::OutOfStep, 2);
 }
 
