@@ -89,6 +89,27 @@ pub fn crash_passphrase(n: u32) -> String {
     format!("crash test passphrase {n}")
 }
 
+/// How many days every import of the import crash test re-saves.
+pub const CRASH_IMPORT_DAYS: u32 = 5;
+
+/// Day `i` of the import crash test: the first [`CRASH_IMPORT_DAYS`] are
+/// re-saved by every import, each later one is added by one import.
+pub fn crash_import_day(i: u32) -> NaiveDate {
+    crash_first_day() + chrono::Days::new(u64::from(i))
+}
+
+/// The line the crash child prints after import `n`, whose re-saved days
+/// are at `revision`.
+pub fn imported_line(n: u32, revision: u32) -> String {
+    format!("imported {n} rev {revision}")
+}
+
+/// Parses a line printed by [`imported_line`]; anything else gives `None`.
+pub fn parse_imported_line(line: &str) -> Option<(u32, u32)> {
+    let (n, rev) = line.strip_prefix("imported ")?.split_once(" rev ")?;
+    Some((n.parse().ok()?, rev.parse().ok()?))
+}
+
 /// The file name of the `n`th journal the crash child creates.
 pub fn crash_journal_name(n: u32) -> String {
     format!("journal-{n:06}.tandem")

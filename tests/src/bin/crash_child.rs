@@ -16,7 +16,16 @@
 //! `crash_child --backup <journal> <dir> <first-n>` writes backups
 //! `backup-<n>.tandem` into `dir` one after another, printing `backed up <n>`.
 //!
-//! Either way it stops by itself after a minute, so that a child orphaned by
+//! `crash_child --import <journal> <source> <first-n>` re-saves the source
+//! journal's [`CRASH_IMPORT_DAYS`] days (all at one new revision) and one
+//! new day, exports the source and imports that file into the journal as
+//! the user's own from another phone, printing `imported <n> rev <r>`.
+//!
+//! `crash_child --restore <target> <first-n> <backup-0> <backup-1> …`
+//! restores backup `n % count` over `target`, again and again, printing
+//! `restored <n>`; backup `i` opens with passphrase `i`.
+//!
+//! Each stops by itself after a minute, so that a child orphaned by
 //! a failed test does not write forever.
 
 use std::error::Error;
@@ -25,15 +34,16 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
-use tandem_core::{CreateOptions, FixedClock, Journal, Passphrase, Unlock};
+use tandem_core::{CreateOptions, FixedClock, ImportAs, Journal, Passphrase, Unlock};
 use tandem_tests::{
-    CRASH_PASSPHRASE_ENV, crash_checkin, crash_first_day, crash_journal_name, crash_passphrase,
-    crash_today, saved_line,
+    CRASH_IMPORT_DAYS, CRASH_PASSPHRASE_ENV, crash_checkin, crash_first_day, crash_import_day,
+    crash_journal_name, crash_passphrase, crash_today, imported_line, saved_line,
 };
 
 const GIVE_UP_AFTER: Duration = Duration::from_secs(60);
 const USAGE: &str = "usage: crash_child <journal> <first-day> | --create <dir> <first-n> | \
-     --keys <journal> rekey|passphrase <n> | --backup <journal> <dir> <first-n>";
+     --keys <journal> rekey|passphrase <n> | --backup <journal> <dir> <first-n> | \
+     --import <journal> <source> <first-n> | --restore <target> <first-n> <backup>…";
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +55,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         [flag, path, how, n] if flag == "--keys" => change_keys(Path::new(path), how, n.parse()?),
         [flag, path, dir, first] if flag == "--backup" => {
             back_up_many(Path::new(path), Path::new(dir), first.parse()?, &passphrase)
+        }
+        [flag, path, source, first] if flag == "--import" => import_many(
+            Path::new(path),
+            Path::new(source),
+            first.parse()?,
+            &passphrase,
+        ),
+        [flag, target, first, backups @ ..] if flag == "--restore" && !backups.is_empty() => {
+            restore_many(Path::new(target), backups, first.parse()?)
         }
         [path, first] => save_many(Path::new(path), first.parse()?, &passphrase),
         _ => Err(USAGE.into()),
@@ -150,5 +169,43 @@ fn create_many(dir: &Path, first: u32, passphrase: &str) -> Result<(), Box<dyn E
         )?;
         drop(journal);
         Ok(format!("created {n}"))
+    })
+}
+
+fn import_many(
+    path: &Path,
+    source: &Path,
+    first: u32,
+    passphrase: &str,
+) -> Result<(), Box<dyn Error>> {
+    let open = |p: &Path| -> Result<Journal, Box<dyn Error>> {
+        Ok(Journal::open(p, Unlock::passphrase(passphrase)?)?
+            .with_clock(Box::new(FixedClock::on(crash_today()))))
+    };
+    let (mut journal, mut source) = (open(path)?, open(source)?);
+    repeat(first, |n| {
+        let revision = source.checkin(crash_first_day())?.map_or(0, |s| s.revision) + 1;
+        let mut batch: Vec<_> = (0..CRASH_IMPORT_DAYS)
+            .map(|i| crash_checkin(crash_import_day(i), revision))
+            .collect();
+        let new_day = crash_import_day(CRASH_IMPORT_DAYS + n);
+        let new_revision = source.checkin(new_day)?.map_or(0, |s| s.revision) + 1;
+        batch.push(crash_checkin(new_day, new_revision));
+        source.save_checkins(batch)?;
+        let file = source.export_json()?;
+        journal.import_json_as(&file, ImportAs::MyOtherJournal)?;
+        Ok(imported_line(n, revision))
+    })
+}
+
+fn restore_many(target: &Path, backups: &[String], first: u32) -> Result<(), Box<dyn Error>> {
+    let count = u32::try_from(backups.len())?;
+    repeat(first, |n| {
+        let i = n % count;
+        let unlock = Unlock::passphrase(crash_passphrase(i))?;
+        let backup = Path::new(&backups[usize::try_from(i)?]);
+        let restored = Journal::restore(backup, target, unlock, None, true)?;
+        drop(restored);
+        Ok(format!("restored {n}"))
     })
 }
