@@ -254,6 +254,9 @@ pub(crate) struct Kind {
     /// Opens every record of the kind and counts those that open and sit
     /// under their own tag, and those that do not: `(sound, damaged)`.
     pub count_sound: fn(&crate::store::Journal) -> crate::Result<(u32, u32)>,
+    /// Deletes the kind's records that do not open under their own tag
+    /// (for a salvage copy); returns how many.
+    pub drop_unsound: fn(&rusqlite::Connection, &crate::store::crypto::Keys) -> crate::Result<u32>,
     /// Rewrites the kind's records of an older format in the current one.
     pub migrate: fn(&rusqlite::Transaction<'_>, &crate::store::crypto::Keys) -> crate::Result<()>,
     /// Seals every record of the kind again under new keys.
@@ -272,6 +275,7 @@ impl Kind {
             counts_as_entry: T::COUNTS_AS_ENTRY,
             verify: crate::store::verify_kind::<T>,
             count_sound: crate::store::count_sound::<T>,
+            drop_unsound: crate::store::drop_unsound_kind::<T>,
             migrate: crate::store::migrate_kind::<T>,
             rekey: crate::store::rekey_kind::<T>,
         }

@@ -22,12 +22,13 @@ use std::path::Path;
 
 use rusqlite::{TransactionBehavior, params};
 
+use crate::entries::KINDS;
 use crate::error::{Error, Result, invalid};
-use crate::store::Journal;
 use crate::store::crypto::Method;
 use crate::store::files::{TempFile, create_private, link_new, sync_parent};
-use crate::store::open_rw;
 use crate::store::restore::close;
+use crate::store::verify::{check_backup_file, drop_planted};
+use crate::store::{Journal, digest, open_rw, schema, verify_records};
 
 /// The `meta` row that marks a backup: its name.
 pub(crate) const KIND: &str = "kind";
@@ -42,7 +43,10 @@ impl Journal {
     /// the device-key wrap is left out. `dest` must not exist
     /// ([`Error::AlreadyExists`]); the journal must be unlocked
     /// ([`Error::Locked`]). Either the whole backup appears at `dest` or
-    /// nothing does.
+    /// nothing does. A backup restores only if every record in it opens,
+    /// so a journal that is damaged (opened with [`Journal::open_damaged`],
+    /// or holding a record that does not open) gives that error and writes
+    /// nothing: [`Journal::backup_sound`] backs up what is sound.
     pub fn backup(&self, dest: &Path) -> Result<()> {
         if self.keys.is_none() {
             return Err(Error::Locked);
@@ -50,6 +54,8 @@ impl Journal {
         if dest.symlink_metadata().is_ok() {
             return Err(Error::AlreadyExists);
         }
+        self.writable()?;
+        verify_records(self)?;
         let tmp = TempFile::beside(dest, "backup")?;
         // VACUUM INTO accepts an empty file; making it first gives it mode
         // 0600 from the start.
@@ -63,6 +69,65 @@ impl Journal {
         File::open(tmp.path())?.sync_all()?;
         link_new(tmp.path(), dest)?;
         sync_parent(dest)
+    }
+
+    /// Writes an encrypted backup of what is sound to `dest`, a new file,
+    /// and returns how many records were left out because they do not open
+    /// under their own tag. For a damaged journal (opened with
+    /// [`Journal::open_damaged`]); a sound journal is backed up whole, as by
+    /// [`Journal::backup`], and 0 is returned.
+    ///
+    /// The backup starts as the same snapshot; then anything planted in
+    /// the schema (a trigger, a view, an index or table this build does not
+    /// make) is dropped, every record that does not open is deleted, and
+    /// the digest is made again over the rows that remain, so the backup
+    /// restores. Rows put back from another time that open are kept: the
+    /// owner decides what to do with them. A snapshot that still fails the
+    /// backup checks (a table whose definition was altered, pages SQLite
+    /// cannot read) gives [`Error::Corrupt`] and nothing at `dest`; the
+    /// export of what is sound ([`Journal::export_sound_json`]) is the way
+    /// out then.
+    pub fn backup_sound(&self, dest: &Path) -> Result<u32> {
+        let keys = self.keys()?;
+        if self.health()?.is_sound() {
+            self.backup(dest)?;
+            return Ok(0);
+        }
+        if dest.symlink_metadata().is_ok() {
+            return Err(Error::AlreadyExists);
+        }
+        let tmp = TempFile::beside(dest, "backup")?;
+        drop(create_private(tmp.path())?);
+        let name = tmp
+            .path()
+            .to_str()
+            .ok_or_else(|| invalid(crate::error::Field::Path, "must be valid Unicode"))?;
+        self.conn.execute("VACUUM INTO ?1", [name])?;
+        let left_out = {
+            let mut conn = open_rw(tmp.path())?;
+            conn.pragma_update(None, "journal_mode", "MEMORY")?;
+            conn.pragma_update(None, "synchronous", "OFF")?;
+            conn.pragma_update(None, "secure_delete", "ON")?;
+            // Planted objects go first: a trigger would fire on the deletes.
+            drop_planted(&conn)?;
+            let version = schema::check_version(&conn)?;
+            schema::upgrade(&mut conn, version)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+            let mut left_out = 0u32;
+            for kind in KINDS {
+                left_out = left_out.saturating_add((kind.drop_unsound)(&tx, keys)?);
+            }
+            digest::store(&tx, keys, &digest::of_rows(&tx, keys)?)?;
+            tx.commit()?;
+            close(conn)?;
+            left_out
+        };
+        mark_as_backup(tmp.path())?;
+        check_backup_file(tmp.path())?;
+        File::open(tmp.path())?.sync_all()?;
+        link_new(tmp.path(), dest)?;
+        sync_parent(dest)?;
+        Ok(left_out)
     }
 }
 

@@ -93,6 +93,32 @@ pub(crate) fn verify_kind<T: Entry>(journal: &Journal) -> Result<()> {
     }
 }
 
+/// Deletes every record of kind `T` that does not open under its own tag
+/// (whatever its columns hold) and returns how many. For a salvage copy.
+pub(crate) fn drop_unsound_kind<T: Entry>(conn: &Connection, keys: &Keys) -> Result<u32> {
+    let mut buf = Zeroizing::new(Vec::new());
+    let unsound: Vec<rusqlite::types::Value> = {
+        let mut stmt = conn.prepare(T::TABLE.sql.all)?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let sound = RawRecord::from_row(row)
+                .ok()
+                .and_then(|raw| raw.sound::<T>(keys, &mut buf))
+                .is_some();
+            if !sound {
+                out.push(row.get(0)?);
+            }
+        }
+        out
+    };
+    let mut delete = conn.prepare(T::TABLE.sql.delete)?;
+    for id in &unsound {
+        delete.execute([id])?;
+    }
+    Ok(crate::num::count_u32(unsound.len()))
+}
+
 /// How many records of kind `T` open under their own tag, and how many do not.
 pub(crate) fn count_sound<T: Entry>(journal: &Journal) -> Result<(u32, u32)> {
     let (sound, damaged) = sound_records::<T>(journal)?;
@@ -194,6 +220,7 @@ mod tests {
             counts_as_entry: true,
             verify: |_| Ok(()),
             count_sound: |_| Ok((0, 0)),
+            drop_unsound: |_, _| Ok(0),
             migrate: |_, _| Ok(()),
             rekey: |_, _, _| Ok(()),
         };

@@ -43,7 +43,9 @@ use crate::store::crypto::{DeviceKey, Kdf, Keys, Passphrase, RecoveryCode, Unloc
 use crate::store::files::{TempFile, create_private, link_new, side, sync_parent};
 
 pub use kinds::Readable;
-pub(crate) use kinds::{count_entries, count_sound, migrate_kind, rekey_kind, verify_kind};
+pub(crate) use kinds::{
+    count_entries, count_sound, drop_unsound_kind, migrate_kind, rekey_kind, verify_kind,
+};
 pub(crate) use records::put_saved;
 pub(crate) use verify::verify_records;
 use wraps::{insert_wrap, unlock_keys};

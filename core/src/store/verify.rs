@@ -103,6 +103,38 @@ pub(crate) fn check_schema(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Drops every trigger, view, index and table in the schema that this
+/// build does not lay out (found by type and name; SQLite's own objects
+/// are left for [`check_schema`] to judge). For a salvage copy, never the
+/// journal itself.
+pub(crate) fn drop_planted(conn: &Connection) -> Result<()> {
+    let expected: Vec<(&[u8], &[u8])> = expected_schema()?
+        .iter()
+        .map(|(kind, name, _, _)| (kind.as_slice(), name.as_slice()))
+        .collect();
+    let planted: Vec<(String, String)> = schema_rows(conn)?
+        .into_iter()
+        .filter(|(kind, name, _, _)| {
+            !expected.contains(&(kind.as_slice(), name.as_slice())) && !name.starts_with(b"sqlite_")
+        })
+        .filter_map(|(kind, name, _, _)| {
+            Some((String::from_utf8(kind).ok()?, String::from_utf8(name).ok()?))
+        })
+        .collect();
+    for (kind, name) in planted {
+        let kind = match kind.as_str() {
+            "trigger" => "TRIGGER",
+            "view" => "VIEW",
+            "index" => "INDEX",
+            "table" => "TABLE",
+            _ => continue,
+        };
+        let quoted = name.replace('"', "\"\"");
+        conn.execute_batch(&format!("DROP {kind} IF EXISTS \"{quoted}\""))?;
+    }
+    Ok(())
+}
+
 /// The schema this build lays out, made once per process in memory.
 fn expected_schema() -> Result<&'static Vec<SchemaRow>> {
     static EXPECTED: OnceLock<Vec<SchemaRow>> = OnceLock::new();
